@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The project's test command (README): unit and integration tests, with Python peers
+# (numpy/scipy cross-checks, a real MLflow server), then the science regression checks.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+SGEO_PYTHON="$(bash ci/python-env.sh)"
+export SGEO_PYTHON
+echo "ci: Python peer $SGEO_PYTHON" >&2
+mvn -B -ntp -Dsurefire.excludedGroups=slow,gpu package
+if [[ -x ci/regression.sh ]]; then
+  bash ci/regression.sh
+fi

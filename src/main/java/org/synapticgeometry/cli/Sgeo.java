@@ -1,0 +1,90 @@
+package org.synapticgeometry.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code sgeo} command line: one subcommand per stage, plus workflow, tracking and bench tools. */
+@Command(name = "sgeo", mixinStandardHelpOptions = true, versionProvider = Sgeo.Version.class,
+        description = "Identify the geometry of plasticity (mirror-descent potential) from weight changes;"
+                + " reproduces Pogodin et al., ICLR 2024.",
+        subcommands = {
+            LinregCommand.class,
+            PretrainLoadCommand.class,
+            FinetunePerMapCommand.class,
+            SnapshotCommand.class,
+            ScoreCommand.class,
+            ReportCommand.class,
+            FitSizesCommand.class,
+            RunCommand.class,
+            TrackingCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class Sgeo implements Runnable {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand");
+    }
+
+    /** Runs the CLI and exits with its code. */
+    public static void main(String[] args) {
+        System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs the CLI in-process with the given streams and returns the exit code (tests use this). */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new Sgeo());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler(Sgeo::handle);
+        cli.setParameterExceptionHandler((e, a) -> {
+            err.println("sgeo: " + e.getMessage() + " (see: sgeo " + e.getCommandLine().getCommandName()
+                    + " --help)");
+            return ExitCodes.USAGE;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        PrintWriter err = cmd.getErr();
+        String where = "sgeo " + cmd.getCommandName() + ": ";
+        if (e instanceof IllegalArgumentException) {
+            err.println(where + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        err.println(where + "failed: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        if (System.getenv("SGEO_DEBUG") != null) {
+            e.printStackTrace(err);
+        }
+        return ExitCodes.FAILURE;
+    }
+
+    /** Reads the version written into the jar at build time. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            Properties p = new Properties();
+            try (InputStream in = Sgeo.class.getResourceAsStream("/sgeo-version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new String[] {"sgeo " + p.getProperty("version", "unknown"),
+                "DJL " + p.getProperty("djl", "?") + ", libtorch " + p.getProperty("libtorch", "?")
+                    + ", Java " + System.getProperty("java.version")};
+        }
+    }
+}

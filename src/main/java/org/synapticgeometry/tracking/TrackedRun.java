@@ -29,6 +29,9 @@ public interface TrackedRun extends AutoCloseable {
     /** Uploads a file or folder as an artifact under {@code artifactDir} ("" for the root). */
     void logArtifact(Path fileOrDir, String artifactDir);
 
+    /** Records an input file of the stage (its SHA-256 goes into the provenance record). */
+    void recordInput(Path file);
+
     /** Ends the run with a status; later calls are ignored. */
     void end(RunStatus status);
 

@@ -15,8 +15,13 @@ public final class Tracking {
     private Tracking() {
     }
 
-    /** Starts the run of one stage; tags name the stage and whatever the stage adds. */
-    public static TrackedRun startStage(String stage, Map<String, String> params, Map<String, String> tags) {
+    /**
+     * Starts the run of one stage writing into {@code outDir}; tags name the stage and whatever the
+     * stage adds (potential, architecture, seed). The run also writes {@code outDir/run.json}, the
+     * provenance record, when it ends.
+     */
+    public static TrackedRun startStage(String stage, Path outDir, Map<String, String> params,
+            Map<String, String> tags) {
         return new TrackedRun() {
             private final String id = UUID.randomUUID().toString().replace("-", "");
 
@@ -39,6 +44,10 @@ public final class Tracking {
 
             @Override
             public void logArtifact(Path fileOrDir, String artifactDir) {
+            }
+
+            @Override
+            public void recordInput(Path file) {
             }
 
             @Override

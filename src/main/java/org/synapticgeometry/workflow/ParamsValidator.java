@@ -1,0 +1,118 @@
+package org.synapticgeometry.workflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Validates workflow parameters against a workflow's {@code nextflow_schema.json} (JSON Schema
+ * 2020-12) before Nextflow starts, so that no bad value reaches a task's shell. Errors name the
+ * parameter, the allowed values or form, and the file and line where the value was set.
+ */
+public final class ParamsValidator {
+    /** The schema's file name, beside the workflow's main script. */
+    public static final String SCHEMA_FILE = "nextflow_schema.json";
+
+    private final JsonSchema schema;
+    private final JsonNode schemaJson;
+
+    private ParamsValidator(JsonNode schemaJson) {
+        this.schemaJson = schemaJson;
+        this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaJson);
+    }
+
+    /**
+     * Loads the schema file.
+     *
+     * @throws UncheckedIOException naming the file when it cannot be read or parsed
+     */
+    public static ParamsValidator load(Path schemaFile) {
+        try {
+            return new ParamsValidator(new ObjectMapper().readTree(Files.readString(schemaFile)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the parameter schema " + schemaFile, e);
+        }
+    }
+
+    /**
+     * Checks every parameter.
+     *
+     * @throws IllegalArgumentException listing one line per invalid value, unknown parameter or
+     *     wrong type, each naming the parameter, what is allowed, what was found and where
+     */
+    public void validate(WorkflowParams params) {
+        List<String> known = knownNames();
+        List<String> problems = schema.validate(params.values()).stream()
+                .filter(m -> !isEcho(m, known))
+                .sorted(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString())
+                        .thenComparing(ValidationMessage::getMessage))
+                .map(m -> describe(m, params))
+                .distinct()
+                .collect(Collectors.toList());
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("invalid workflow parameters:\n  " + String.join("\n  ", problems));
+        }
+    }
+
+    /**
+     * Messages that only repeat another: a known parameter whose value failed is also reported as
+     * "unevaluated" (JSON Schema drops annotations of failed subschemas), and a nullable parameter's
+     * failure also says it is not null.
+     */
+    private static boolean isEcho(ValidationMessage m, List<String> known) {
+        if ("unevaluatedProperties".equals(m.getType())) {
+            return known.contains(m.getProperty() != null ? m.getProperty() : String.valueOf(m.getArguments()[0]));
+        }
+        return "type".equals(m.getType()) && "null".equals(m.getSchemaNode().asText());
+    }
+
+    private String describe(ValidationMessage m, WorkflowParams params) {
+        String where = m.getInstanceLocation().toString().replaceFirst("^\\$\\.?", "");
+        if ("unevaluatedProperties".equals(m.getType())) {
+            String name = m.getProperty() != null ? m.getProperty() : String.valueOf(m.getArguments()[0]);
+            return params.origin(name) + ": unknown parameter '" + name + "' (known: "
+                    + String.join(", ", knownNames()) + ")";
+        }
+        String top = where.split("[.\\[]", 2)[0];
+        String found = m.getInstanceNode() == null ? "?" : m.getInstanceNode().toString();
+        return params.origin(top) + ": " + where + " must be " + constraint(m) + ", found " + found;
+    }
+
+    /** The allowed values or form, in words; a pattern comes with its schema's description. */
+    private String constraint(ValidationMessage m) {
+        JsonNode s = m.getSchemaNode();
+        return switch (m.getType()) {
+            case "enum" -> "one of " + s;
+            case "pattern" -> description(m) + " (pattern " + s.asText() + ")";
+            case "type" -> "of type " + s.asText();
+            case "minimum" -> ">= " + s.asText();
+            case "maximum" -> "<= " + s.asText();
+            case "minItems" -> "a list of at least " + s.asText() + " items";
+            default -> m.getMessage().replaceFirst("^\\S+: ", "");
+        };
+    }
+
+    /** The description of the schema object holding the failed keyword. */
+    private String description(ValidationMessage m) {
+        String pointer = m.getSchemaLocation().getFragment().toString();
+        String owner = pointer.substring(0, Math.max(0, pointer.lastIndexOf('/')));
+        return schemaJson.at(owner).path("description").asText("of the required form");
+    }
+
+    private List<String> knownNames() {
+        List<String> names = new ArrayList<>();
+        schemaJson.path("$defs").findValues("properties").forEach(p -> p.fieldNames().forEachRemaining(names::add));
+        return names.stream().sorted().toList();
+    }
+}

@@ -1,0 +1,33 @@
+// FINETUNE_PER_MAP: fine-tune a pretrained network with one potential (mirror map) and seed.
+process FINETUNE_PER_MAP {
+    tag "${meta.id}"
+    label 'process_medium'
+
+    input:
+    tuple val(meta), path(pretrained, stageAs: 'pretrained')   // meta: [id, arch, map, seed, pretrain_id]
+
+    output:
+    tuple val(meta), path('finetuned'),            emit: finetuned
+    tuple val(meta), path('finetuned/train.json'), emit: train_json
+    tuple val(meta), path('finetuned/run.json'), optional: true, emit: run_json
+    path 'versions.yml',                           emit: versions
+
+    when:
+    task.ext.when == null || task.ext.when
+
+    script:
+    def args = task.ext.args ?: ''
+    def data = params.data_dir ? "--data-dir ${params.data_dir}" : ''
+    def device = task.ext.device ? "--device ${task.ext.device}" : ''
+    """
+    sgeo finetune-per-map --pretrained pretrained --potential ${meta.map} --seed ${meta.seed} ${data} ${device} --out finetuned ${args}
+    sgeo-versions ${task.process} > versions.yml
+    """
+
+    stub:
+    """
+    mkdir -p finetuned
+    echo '{"potential": "${meta.map}", "seed": ${meta.seed}}' > finetuned/train.json
+    echo '"${task.process}": {sgeo: stub}' > versions.yml
+    """
+}

@@ -1,0 +1,37 @@
+// SCORE: ΔCDF of every snapshot pair in every candidate space, and the identified geometry.
+process SCORE {
+    tag "${meta.id}"
+    label 'process_medium'
+    // The manifest is made by collectFile (new mtime each run): hash contents so -resume hits.
+    cache 'deep'
+
+    input:
+    tuple val(meta), path(manifest, stageAs: 'staged-manifest.csv'), path(snapshots, stageAs: 'snapshots/*')   // meta: [id]
+
+    output:
+    tuple val(meta), path('scores'),                             emit: scores
+    tuple val(meta), path('scores/identification.json'),         emit: identification
+    tuple val(meta), path('scores/run.json'), optional: true,    emit: run_json
+    path 'versions.yml',                                         emit: versions
+
+    when:
+    task.ext.when == null || task.ext.when
+
+    script:
+    def args = task.ext.args ?: ''
+    // A real file beside the staged snapshots: the manifest's paths are relative to its folder.
+    """
+    cat staged-manifest.csv > manifest.csv
+    sgeo score --manifest manifest.csv --out scores ${args}
+    sgeo-versions ${task.process} > versions.yml
+    """
+
+    stub:
+    """
+    mkdir -p scores
+    cp ${projectDir}/assets/stub/scores.csv scores/scores.csv
+    cp ${projectDir}/assets/stub/identification.json scores/identification.json
+    echo '{}' > scores/scores.json
+    echo '"${task.process}": {sgeo: stub}' > versions.yml
+    """
+}

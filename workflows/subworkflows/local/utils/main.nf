@@ -1,0 +1,67 @@
+// Start and end of every pipeline: parameter checks (for runs under a plain `nextflow`; `sgeo run`
+// has already validated them against nextflow_schema.json) and the completion summary.
+
+// Values that reach a task's shell: names and paths made of safe characters only.
+def safePatterns() {
+    [
+        architectures     : /^(mlp-[0-9]+(x[0-9]+)?|cnn|resnet-small|rnn-[0-9]+)$/,
+        rnn_architectures : /^rnn-[0-9]+$/,
+        trained_potentials: /^(negative_entropy|[0-9]+(\.[0-9]+)?-norm|hypentropy:[0-9]+(\.[0-9]+)?([eE]-?[0-9]+)?)$/,
+        candidates        : /^(negative_entropy|[0-9]+(\.[0-9]+)?-norm|hypentropy:[0-9]+(\.[0-9]+)?([eE]-?[0-9]+)?)$/,
+        data_dir          : /^[A-Za-z0-9_.\/+-]+$/,
+        linreg_params     : /^[A-Za-z0-9_.\/+-]+$/,
+        outdir            : /^[A-Za-z0-9_.\/+-]+$/,
+        pretrain_args     : /^[A-Za-z0-9_.,:= +-]*$/,
+        finetune_args     : /^[A-Za-z0-9_.,:= +-]*$/,
+        snapshot_args     : /^[A-Za-z0-9_.,:= +-]*$/,
+        score_args        : /^[A-Za-z0-9_.,:= +-]*$/,
+    ]
+}
+
+// Fails the run with error() naming the parameter, the offending value and the allowed form.
+def checkShellSafeParams(Map p) {
+    safePatterns().each { name, pattern ->
+        def value = p[name]
+        if (value == null) {
+            return
+        }
+        def values = value instanceof List ? value : [value]
+        values.each { v ->
+            if (!(v.toString() ==~ pattern)) {
+                error("--${name}: '${v}' is not allowed (must match ${pattern}); see workflows/nextflow_schema.json")
+            }
+        }
+    }
+    ['seeds', 'pretrain_seed', 'pretrain_epochs'].each { name ->
+        def values = p[name] instanceof List ? p[name] : [p[name]]
+        values.each { v ->
+            if (!(v.toString() ==~ /^[0-9]+$/)) {
+                error("--${name}: '${v}' must be a non-negative integer")
+            }
+        }
+    }
+}
+
+workflow PIPELINE_INITIALISATION {
+    main:
+    checkShellSafeParams(params)
+    log.info "synaptic-geometry ${workflow.manifest.version}: outdir=${params.outdir}, run=${workflow.runName}"
+}
+
+workflow PIPELINE_COMPLETION {
+    take:
+    ch_versions   // channel: [ path(versions.yml) ]
+
+    main:
+    ch_versions
+        .unique { it.text }
+        .collectFile(name: 'software_versions.yml', storeDir: "${params.outdir}/pipeline_info", sort: true)
+    // The handler runs after this block has gone: keep what it needs.
+    def run = workflow
+    def outdir = params.outdir
+    run.onComplete {
+        log.info(run.success
+            ? "sgeo: done; report: ${outdir}/report/index.html, results: ${outdir}"
+            : "sgeo: the run failed; fix the error above and add -resume to reuse finished tasks")
+    }
+}

@@ -1,0 +1,164 @@
+package org.synapticgeometry.model;
+
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Block;
+import ai.djl.pytorch.engine.PtSymbolBlock;
+import ai.djl.pytorch.jni.JniUtils;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.synapticgeometry.data.FashionMnist;
+import org.synapticgeometry.data.FileHashes;
+import org.synapticgeometry.data.InputView;
+import org.synapticgeometry.files.AtomicFiles;
+
+/**
+ * Checkpoints of ours: a folder with {@code model.json} ({@link ModelInfo}) and the weights, either
+ * DJL's parameter file {@code model.params} (zoo networks) or a TorchScript module {@code model.pt}
+ * (imported networks, trained parameters included). Loading checks the format version, the SHA-256
+ * of the weights and the scored layers against model.json, so a mismatched pair is rejected.
+ */
+public final class Checkpoint {
+    /** Name of the metadata file in a checkpoint folder. */
+    public static final String INFO_FILE = "model.json";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Checkpoint() {
+    }
+
+    /**
+     * Writes the network's weights and {@code info} (completed with the weight file's name and hash
+     * and the software versions) into {@code dir}, atomically file by file, model.json last.
+     *
+     * @return the info as written
+     */
+    public static ModelInfo save(Network net, ModelInfo info, Path dir) {
+        String file = net.isTorchScript() ? "model.pt" : "model.params";
+        Path weights = dir.resolve(file);
+        AtomicFiles.write(weights, out -> {
+            if (net.isTorchScript()) {
+                JniUtils.writeModule((PtSymbolBlock) net.block(), out, false);
+            } else {
+                net.block().saveParameters(new DataOutputStream(out));
+            }
+        });
+        ModelInfo written = info.withParameters(file, FileHashes.sha256(weights), SoftwareVersions.current());
+        writeInfo(dir.resolve(INFO_FILE), written);
+        return written;
+    }
+
+    /** Writes a model.json atomically. */
+    public static void writeInfo(Path file, ModelInfo info) {
+        AtomicFiles.write(file, out -> JSON.writeValue(out, info));
+    }
+
+    /**
+     * Loads a checkpoint folder (or its model.json), or a bare TorchScript file ({@code .pt}) read as
+     * a 1×28×28 image model with 10 classes.
+     *
+     * @throws IllegalArgumentException naming the file when it is missing, of an unknown format, or
+     *     does not match its model.json
+     */
+    public static Network load(Path dirOrFile) {
+        if (Files.isRegularFile(dirOrFile) && !dirOrFile.getFileName().toString().equals(INFO_FILE)) {
+            return Network.torchScript(dirOrFile, new Network.InputShape(1, 28, 28,
+                    FashionMnist.CLASS_NAMES, InputView.IMAGE));
+        }
+        Path dir = Files.isDirectory(dirOrFile) ? dirOrFile : dirOrFile.toAbsolutePath().getParent();
+        ModelInfo info = readInfo(dir.resolve(INFO_FILE));
+        Path weights = dir.resolve(info.parameterFile());
+        if (!Files.isRegularFile(weights)) {
+            throw mismatch(dir, "its weight file " + info.parameterFile() + " is missing");
+        }
+        String sha = FileHashes.sha256(weights);
+        if (!sha.equals(info.parameterSha256())) {
+            throw mismatch(dir, info.parameterFile() + " has SHA-256 " + sha + " but model.json records "
+                    + info.parameterSha256());
+        }
+        Network net = "torchscript".equals(info.source()) ? loadTorchScript(weights, info) : loadZoo(weights, info);
+        try {
+            requireSameLayers(dir, info, Network.describeLayers(net));
+        } catch (RuntimeException e) {
+            net.close();
+            throw e;
+        }
+        return net;
+    }
+
+    /**
+     * Reads a model.json.
+     *
+     * @throws IllegalArgumentException when it is missing, unreadable or of a newer format
+     */
+    public static ModelInfo readInfo(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("checkpoint " + file.getParent() + " has no " + INFO_FILE
+                    + "; pass a folder written by sgeo pretrain-load or finetune-per-map, or a TorchScript .pt file");
+        }
+        ModelInfo info;
+        try {
+            info = JSON.readValue(file.toFile(), ModelInfo.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + " is not a valid model.json (" + e.getMessage().lines()
+                    .findFirst().orElse("") + "); re-create the checkpoint with sgeo pretrain-load");
+        }
+        if (info.format() < 1 || info.format() > ModelInfo.FORMAT) {
+            throw new IllegalArgumentException(file + ": checkpoint format " + info.format()
+                    + " is not supported by this build (max " + ModelInfo.FORMAT + "); use a matching sgeo version");
+        }
+        return info;
+    }
+
+    private static Network loadZoo(Path weights, ModelInfo info) {
+        Architecture arch = Zoo.get(info.architecture());
+        Model model = Model.newInstance(arch.name(), "PyTorch");
+        Block block = arch.newBlock();
+        model.setBlock(block);
+        block.initialize(model.getNDManager(), DataType.FLOAT32, arch.view().batchShape(1, 1, 28, 28));
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(weights))) {
+            block.loadParameters(model.getNDManager(), new DataInputStream(in));
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            model.close();
+            throw mismatch(weights.getParent(), info.parameterFile() + " does not hold " + arch.name() + " weights ("
+                    + e.getMessage() + ")");
+        }
+        return Network.wrap(model, info);
+    }
+
+    private static Network loadTorchScript(Path weights, ModelInfo info) {
+        Network fresh = Network.torchScript(weights, new Network.InputShape(info.channels(), info.rows(), info.cols(),
+                info.classNames(), InputView.valueOf(info.inputView())));
+        return Network.rewrap(fresh, info);
+    }
+
+    private static void requireSameLayers(Path dir, ModelInfo info, List<ModelInfo.LayerInfo> actual) {
+        List<ModelInfo.LayerInfo> expected = info.scoredLayers();
+        boolean same = expected.size() == actual.size();
+        for (int i = 0; same && i < expected.size(); i++) {
+            same = expected.get(i).name().equals(actual.get(i).name())
+                    && Arrays.equals(expected.get(i).shape(), actual.get(i).shape());
+        }
+        if (!same) {
+            throw mismatch(dir, "its scored layers " + names(actual) + " differ from model.json's " + names(expected));
+        }
+    }
+
+    private static String names(List<ModelInfo.LayerInfo> layers) {
+        return layers.stream().map(l -> l.name() + Arrays.toString(l.shape())).toList().toString();
+    }
+
+    private static IllegalArgumentException mismatch(Path dir, String what) {
+        return new IllegalArgumentException("checkpoint " + dir + " does not match its model.json: " + what
+                + "; re-create it with sgeo pretrain-load (or finetune-per-map)");
+    }
+}

@@ -1,13 +1,90 @@
 package org.synapticgeometry.cli;
 
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.synapticgeometry.data.FashionMnist;
+import org.synapticgeometry.data.InputView;
+import org.synapticgeometry.model.Network;
+import org.synapticgeometry.stage.PretrainLoad;
+import org.synapticgeometry.stage.PretrainLoadOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sgeo pretrain-load}: Pretrains a zoo architecture on Fashion-MNIST, or loads a TorchScript file or checkpoint. */
-@Command(name = "pretrain-load", mixinStandardHelpOptions = true, description = "Pretrains a zoo architecture on Fashion-MNIST, or loads a TorchScript file or checkpoint.")
+@Command(name = "pretrain-load", mixinStandardHelpOptions = true,
+        description = "Pretrains a zoo architecture on Fashion-MNIST, or loads a TorchScript file or checkpoint."
+                + " Writes model.params (or model.pt) and model.json into --out.")
 public final class PretrainLoadCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--arch", description = "zoo architecture: mlp-16, mlp-256, mlp-1024x2, cnn, resnet-small, rnn-100,"
+            + " rnn-1000")
+    private String arch;
+
+    @Option(names = "--torchscript", description = "TorchScript file (torch.jit.save) to import, parameters trainable")
+    private Path torchscript;
+
+    @Option(names = "--checkpoint", description = "checkpoint folder of ours to check and copy")
+    private Path checkpoint;
+
+    @Option(names = "--out", required = true, description = "output folder")
+    private Path out;
+
+    @Option(names = "--seed", defaultValue = "0", description = "root seed (default ${DEFAULT-VALUE})")
+    private long seed;
+
+    @Option(names = "--epochs", defaultValue = "3", description = "pretraining epochs (default ${DEFAULT-VALUE})")
+    private int epochs;
+
+    @Option(names = "--data-dir", description = "Fashion-MNIST folder (default: $SGEO_DATA, then "
+            + "/usr/share/datasets/fashion-mnist)")
+    private Path dataDir;
+
+    @Option(names = "--potential", description = "pretrain with mirror descent in this potential (the paper's RNN"
+            + " protocol), e.g. 3-norm; default: SGD with momentum 0.9")
+    private String potential;
+
+    @Option(names = "--lr", defaultValue = "0.01", description = "fixed pretraining learning rate (default ${DEFAULT-VALUE})")
+    private double lr;
+
+    @Option(names = "--batch-size", defaultValue = "128", description = "mini-batch size (default ${DEFAULT-VALUE})")
+    private int batchSize;
+
+    @Option(names = "--train-limit", defaultValue = "0", description = "use only the first N training images (0 = all)")
+    private int trainLimit;
+
+    @Option(names = "--channels", defaultValue = "1", description = "TorchScript input channels (default ${DEFAULT-VALUE})")
+    private int channels;
+
+    @Option(names = "--image-size", defaultValue = "28", description = "TorchScript input height = width (default ${DEFAULT-VALUE})")
+    private int imageSize;
+
+    @Option(names = "--input-view", defaultValue = "image", description = "TorchScript batch layout: image, flat,"
+            + " row_sequence (default ${DEFAULT-VALUE})")
+    private String inputView;
+
     @Override
     public Integer call() {
-        throw new IllegalStateException("sgeo pretrain-load is not implemented yet");
+        PretrainLoadOptions o = new PretrainLoadOptions(arch, torchscript, checkpoint, out, seed, epochs, dataDir,
+                potential, lr, batchSize, trainLimit, shape());
+        PretrainLoad.run(o, spec.commandLine().getErr());
+        return ExitCodes.OK;
+    }
+
+    private Network.InputShape shape() {
+        return new Network.InputShape(channels, imageSize, imageSize, FashionMnist.CLASS_NAMES, parseView(inputView));
+    }
+
+    /** Parses {@code image}, {@code flat} or {@code row_sequence}. */
+    static InputView parseView(String text) {
+        try {
+            return InputView.valueOf(text.toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--input-view must be image, flat or row_sequence, found " + text);
+        }
     }
 }

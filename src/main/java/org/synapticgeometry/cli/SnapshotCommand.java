@@ -1,13 +1,33 @@
 package org.synapticgeometry.cli;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.synapticgeometry.stage.SnapshotStage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code sgeo snapshot}: Writes the scored weights of a checkpoint as NPZ plus a JSON description. */
-@Command(name = "snapshot", mixinStandardHelpOptions = true, description = "Writes the scored weights of a checkpoint as NPZ plus a JSON description.")
+@Command(name = "snapshot", mixinStandardHelpOptions = true,
+        description = "Writes the scored weights of a checkpoint (or TorchScript file) as FILE.npz, one float32 array"
+                + " per conv/linear/recurrent weight named by layer, plus FILE.json.")
 public final class SnapshotCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--checkpoint", required = true, description = "checkpoint folder of ours, or a TorchScript .pt file")
+    private Path checkpoint;
+
+    @Option(names = "--out", required = true, description = "the .npz file to write; FILE.json is written beside it")
+    private Path out;
+
+    @Option(names = "--exclude-classifier", description = "leave out the final classifier layer (the paper does)")
+    private boolean excludeClassifier;
+
     @Override
     public Integer call() {
-        throw new IllegalStateException("sgeo snapshot is not implemented yet");
+        SnapshotStage.run(checkpoint, out, excludeClassifier, spec.commandLine().getErr());
+        return ExitCodes.OK;
     }
 }

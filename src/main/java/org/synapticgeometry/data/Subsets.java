@@ -44,14 +44,18 @@ public final class Subsets {
     public static int[] permutation(int total, long seed) {
         int[] idx = new int[total];
         Arrays.setAll(idx, i -> i);
-        Random r = new Random(seed);
-        for (int i = total - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = idx[i];
-            idx[i] = idx[j];
-            idx[j] = t;
-        }
+        shuffle(idx, new Random(seed));
         return idx;
+    }
+
+    /** Shuffles {@code a} in place (Fisher–Yates) with the random stream {@code r}. */
+    public static void shuffle(int[] a, Random r) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
     }
 
     /**

@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.synapticgeometry.data.FashionMnist;
 import org.synapticgeometry.data.FileHashes;
 import org.synapticgeometry.data.InputView;
 import org.synapticgeometry.files.AtomicFiles;
@@ -71,10 +70,9 @@ public final class Checkpoint {
      */
     public static Network load(Path dirOrFile) {
         if (Files.isRegularFile(dirOrFile) && !dirOrFile.getFileName().toString().equals(INFO_FILE)) {
-            return Network.torchScript(dirOrFile, new Network.InputShape(1, 28, 28,
-                    FashionMnist.CLASS_NAMES, InputView.IMAGE));
+            return Network.torchScript(dirOrFile, Network.InputShape.fashionMnist(InputView.IMAGE));
         }
-        Path dir = Files.isDirectory(dirOrFile) ? dirOrFile : dirOrFile.toAbsolutePath().getParent();
+        Path dir = checkpointDir(dirOrFile);
         ModelInfo info = readInfo(dir.resolve(INFO_FILE));
         Path weights = dir.resolve(info.parameterFile());
         if (!Files.isRegularFile(weights)) {
@@ -93,6 +91,11 @@ public final class Checkpoint {
             throw e;
         }
         return net;
+    }
+
+    /** The checkpoint folder of {@code dirOrInfoFile} (a folder, or the model.json inside it). */
+    public static Path checkpointDir(Path dirOrInfoFile) {
+        return Files.isDirectory(dirOrInfoFile) ? dirOrInfoFile : dirOrInfoFile.toAbsolutePath().getParent();
     }
 
     /**

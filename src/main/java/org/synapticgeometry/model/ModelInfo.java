@@ -1,6 +1,8 @@
 package org.synapticgeometry.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -58,13 +60,18 @@ public record ModelInfo(int format, String architecture, String source, String p
             String potentialName, Integer epochCount, Map<String, String> inputHashes) {
         return new ModelInfo(format, architecture, source, parameterFile, parameterSha256, inputView, channels, rows,
                 cols, classNames, recurrentOnly, scoredLayers, classifier, scoredWeights, datasetName, trainAcc,
-                testAcc, rootSeed, potentialName, epochCount, stageName, software, Map.copyOf(inputHashes));
+                testAcc, rootSeed, potentialName, epochCount, stageName, software, ordered(inputHashes));
     }
 
     /** A copy naming the parameter file and its hash, with the current software versions. */
     public ModelInfo withParameters(String file, String sha256, Map<String, String> softwareVersions) {
         return new ModelInfo(format, architecture, source, file, sha256, inputView, channels, rows, cols, classNames,
                 recurrentOnly, scoredLayers, classifier, scoredWeights, dataset, trainAccuracy, testAccuracy, seed,
-                potential, epochs, stage, Map.copyOf(softwareVersions), inputs);
+                potential, epochs, stage, ordered(softwareVersions), inputs);
+    }
+
+    /** An unmodifiable copy that keeps the iteration order, so model.json is byte-stable. */
+    private static Map<String, String> ordered(Map<String, String> m) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(m));
     }
 }

@@ -145,7 +145,7 @@ public final class Network implements AutoCloseable {
     }
 
     static ModelInfo describeZoo(Architecture arch, Block block) {
-        return describe(arch.name(), "zoo", new InputShape(1, 28, 28, FashionMnist.CLASS_NAMES, arch.view()), arch.recurrentOnly(), Layers.of(block, arch.recurrentOnly()));
+        return describe(arch.name(), "zoo", InputShape.fashionMnist(arch.view()), arch.recurrentOnly(), Layers.of(block, arch.recurrentOnly()));
     }
 
     private static ModelInfo describe(String arch, String source, InputShape shape, boolean recurrentOnly,
@@ -170,6 +170,11 @@ public final class Network implements AutoCloseable {
         /** Copies the class names. */
         public InputShape {
             classNames = List.copyOf(classNames);
+        }
+
+        /** 1×28×28 grey Fashion-MNIST images with its ten classes, batched as {@code view}. */
+        public static InputShape fashionMnist(InputView view) {
+            return new InputShape(1, 28, 28, FashionMnist.CLASS_NAMES, view);
         }
     }
 }

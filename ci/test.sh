@@ -9,7 +9,7 @@ if [[ ! -d /usr/share/datasets/fashion-mnist && -z "${SGEO_DATA:-}" ]]; then
   echo "ci: installing dataset-fashion-mnist" >&2
   sudo_cmd=""
   if [[ "$(id -u)" != 0 ]]; then sudo_cmd="sudo"; fi
-  $sudo_cmd apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq dataset-fashion-mnist >&2
+  $sudo_cmd apt-get update -qq >&2 && $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dataset-fashion-mnist >&2
 fi
 SGEO_PYTHON="$(bash ci/python-env.sh)"
 export SGEO_PYTHON

@@ -18,6 +18,11 @@ import org.synapticgeometry.files.AtomicFiles;
  * of NPY entries, as {@code numpy.savez} writes it), atomically. {@code numpy.load} reads both.
  */
 public final class NpzWriter {
+    /**
+     * A fixed modification time for every zip entry (1980-01-01, the DOS epoch, in UTC), so that
+     * the same arrays always give the same bytes (a seeded run must reproduce its snapshot bytewise).
+     */
+    private static final long ENTRY_TIME = 315_532_800_000L;
     private NpzWriter() {
     }
 
@@ -29,6 +34,7 @@ public final class NpzWriter {
                     byte[] npy = npyBytes(e.getValue());
                     ZipEntry entry = new ZipEntry(e.getKey() + ".npy");
                     entry.setMethod(ZipEntry.STORED);
+                    entry.setTime(ENTRY_TIME);
                     entry.setSize(npy.length);
                     entry.setCompressedSize(npy.length);
                     CRC32 crc = new CRC32();

@@ -4,7 +4,6 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -71,13 +70,12 @@ public final class PretrainLoad {
         LabeledImages train = o.trainLimit(data.load(FashionMnist.Split.TRAIN));
         LabeledImages test = data.load(FashionMnist.Split.TEST);
         try (Network net = Network.fresh(Zoo.get(o.arch()), Seeds.derive(o.seed(), "init"))) {
-            ProgressLine progress = new ProgressLine(STAGE + " " + o.arch() + " epoch", o.epochs(), log,
-                    Duration.ofSeconds(5));
+            Progress progress = new Progress(log, STAGE + " " + o.arch(), o.epochs());
             EpochTrainer.Run result = EpochTrainer.train(net, optimizer(o), train, o.batchSize(),
                     o.epochs(), Seeds.derive(o.seed(), "shuffle"), e -> {
                         run.logMetrics(Map.of("train_loss", e.loss(), "train_accuracy", e.accuracy()), e.epoch());
-                        progress.update(e.epoch(), String.format(Locale.ROOT, "loss %.4f acc %.4f", e.loss(),
-                                e.accuracy()));
+                        progress.advance(1, String.format(Locale.ROOT, "epoch %d/%d loss %.4f acc %.4f", e.epoch(),
+                                o.epochs(), e.loss(), e.accuracy()));
                     });
             if (result.diverged()) {
                 throw new IllegalStateException("pretraining diverged (loss became NaN/Inf at epoch "

@@ -30,7 +30,7 @@ class PretrainLoadTest {
         assertThat(info.scoredWeights()).isEqualTo(12_704);
         assertThat(info.inputs()).hasSize(4);
         assertThat(info.potential()).isEqualTo("sgd-momentum");
-        assertThat(r.err()).contains("pretrain-load mlp-16 epoch 1/1 loss").contains("ETA");
+        assertThat(r.err()).contains("pretrain-load mlp-16: 100% [elapsed").contains("epoch 1/1 loss");
     }
 
     @Test

@@ -1,0 +1,152 @@
+package org.synapticgeometry.tracking;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * MLflow's naming rules and size limits (identical on the server and the file store): key syntax,
+ * value lengths (over-long values are truncated with a warning, as MLflow does by default) and
+ * per-request batch sizes.
+ */
+public final class MlflowLimits {
+    /** Longest metric, param or tag key. */
+    public static final int MAX_KEY = 250;
+    /** Longest param value. */
+    public static final int MAX_PARAM_VALUE = 6000;
+    /** Longest run tag value. */
+    public static final int MAX_TAG_VALUE = 8000;
+    /** Longest experiment name. */
+    public static final int MAX_EXPERIMENT_NAME = 500;
+    /** Metrics per log-batch request. */
+    public static final int MAX_BATCH_METRICS = 1000;
+    /** Params per log-batch request. */
+    public static final int MAX_BATCH_PARAMS = 100;
+    /** Tags per log-batch request. */
+    public static final int MAX_BATCH_TAGS = 100;
+    /** Items per log-batch request. */
+    public static final int MAX_BATCH_TOTAL = 1000;
+
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_\\-. /:]+");
+    private static final Pattern ARTIFACT = Pattern.compile("[^\\\\#\\x00-\\x1f]*");
+
+    private MlflowLimits() {
+    }
+
+    /**
+     * Checks a metric, param or tag key.
+     *
+     * @throws IllegalArgumentException naming the kind of key, the rule and the key
+     */
+    public static String checkKey(String kind, String key) {
+        if (key != null && key.length() <= MAX_KEY && KEY.matcher(key).matches() && cleanRelative(key)) {
+            return key;
+        }
+        throw new IllegalArgumentException(kind + " key must be 1-" + MAX_KEY + " characters of letters, digits,"
+                + " '_', '-', '.', '/', ' ', ':' forming a clean relative path (no '..', no leading '/' or './'),"
+                + " found '" + abbreviate(key) + "'");
+    }
+
+    /**
+     * Checks an artifact path relative to the run's artifact root ("" for the root itself).
+     *
+     * @throws IllegalArgumentException when the path could leave the run's artifact folder
+     */
+    public static String checkArtifactPath(String path) {
+        String p = path == null ? "" : path;
+        if (p.isEmpty() || (ARTIFACT.matcher(p).matches() && cleanRelative(p) && !p.endsWith("/"))) {
+            return p;
+        }
+        throw new IllegalArgumentException("artifact path must be relative, use '/' separators and stay inside the"
+                + " run (no '..', '\\', '#', leading '/'), found '" + abbreviate(p) + "'");
+    }
+
+    /**
+     * Checks an experiment name.
+     *
+     * @throws IllegalArgumentException when blank or longer than MLflow allows
+     */
+    public static String checkExperimentName(String name) {
+        if (name != null && !name.isBlank() && name.length() <= MAX_EXPERIMENT_NAME) {
+            return name;
+        }
+        throw new IllegalArgumentException(TrackingKeys.ENV_EXPERIMENT + " (experiment name) must be 1-"
+                + MAX_EXPERIMENT_NAME + " characters, found '" + abbreviate(name) + "'");
+    }
+
+    /** Truncates {@code value} to {@code max} characters, warning on {@code warn} when it does. */
+    public static String truncate(String kind, String key, String value, int max, PrintStream warn) {
+        String v = value == null ? "" : value;
+        if (v.length() <= max) {
+            return v;
+        }
+        warn.println("sgeo tracking: warning: " + kind + " '" + key + "' has " + v.length()
+                + " characters; MLflow keeps at most " + max + ", truncated");
+        return v.substring(0, max);
+    }
+
+    /**
+     * Splits records into log-batch requests within MLflow's per-request limits, keeping order.
+     *
+     * @return at least one batch when there is anything to send, none otherwise
+     */
+    public static List<Batch> batches(List<MetricPoint> metrics, Map<String, String> params, Map<String, String> tags) {
+        List<Batch> out = new ArrayList<>();
+        Iterator<MetricPoint> m = metrics.iterator();
+        Iterator<Map.Entry<String, String>> p = params.entrySet().iterator();
+        Iterator<Map.Entry<String, String>> t = tags.entrySet().iterator();
+        while (m.hasNext() || p.hasNext() || t.hasNext()) {
+            Map<String, String> bp = take(p, MAX_BATCH_PARAMS);
+            Map<String, String> bt = take(t, MAX_BATCH_TAGS);
+            List<MetricPoint> bm = new ArrayList<>();
+            int room = Math.min(MAX_BATCH_METRICS, MAX_BATCH_TOTAL - bp.size() - bt.size());
+            while (m.hasNext() && bm.size() < room) {
+                bm.add(m.next());
+            }
+            out.add(new Batch(List.copyOf(bm), bp, bt));
+        }
+        return out;
+    }
+
+    private static Map<String, String> take(Iterator<Map.Entry<String, String>> it, int n) {
+        Map<String, String> out = new LinkedHashMap<>();
+        while (it.hasNext() && out.size() < n) {
+            Map.Entry<String, String> e = it.next();
+            out.put(e.getKey(), e.getValue());
+        }
+        return out;
+    }
+
+    private static boolean cleanRelative(String p) {
+        if (p.startsWith("/") || p.startsWith("./")) {
+            return false;
+        }
+        for (String part : p.split("/", -1)) {
+            if (part.isEmpty() || part.equals("..") || part.equals(".")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String abbreviate(String s) {
+        if (s == null) {
+            return "null";
+        }
+        return s.length() <= 80 ? s : s.substring(0, 77) + "...(" + s.length() + " chars)";
+    }
+
+    /**
+     * One log-batch request.
+     *
+     * @param metrics metric points
+     * @param params params (unique keys)
+     * @param tags run tags
+     */
+    public record Batch(List<MetricPoint> metrics, Map<String, String> params, Map<String, String> tags) {
+    }
+}

@@ -1,0 +1,272 @@
+package org.synapticgeometry.tracking;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * A {@link TrackedRun} on a {@link Tracker}. Every record is checked against MLflow's rules, split
+ * into batches within its limits and kept in a journal; when the server becomes unavailable the
+ * run moves to the local store under the same run id, the journal is replayed there, and logging
+ * goes on locally ({@code sgeo tracking sync} pushes it later). Ending writes the provenance record
+ * {@code run.json} into the output folder and logs it as an artifact. Thread-safe.
+ */
+final class MlflowRun implements TrackedRun {
+    private final TrackingConfig config;
+    private final String stage;
+    private final Path outDir;
+    private final String experimentName;
+    private final String runName;
+    private final long startTime = System.currentTimeMillis();
+    private final Map<String, String> params = new LinkedHashMap<>();
+    private final Map<String, String> tags = new LinkedHashMap<>();
+    private final List<MetricPoint> metrics = new ArrayList<>();
+    private final Map<String, Path> artifacts = new LinkedHashMap<>();
+    private final List<RunRecord.FileHash> inputs = new ArrayList<>();
+    private final List<RunRecord.FileHash> outputs = new ArrayList<>();
+    private Tracker backend;
+    private String runId;
+    private boolean spooled;
+    private boolean ended;
+
+    MlflowRun(TrackingConfig config, String stage, Path outDir, String experimentName, Map<String, String> startTags) {
+        this.config = config;
+        this.stage = stage;
+        this.outDir = outDir;
+        this.experimentName = MlflowLimits.checkExperimentName(experimentName);
+        this.runName = runName(stage, startTags);
+        Map<String, String> checked = checkedTags(startTags);
+        this.backend = config.open();
+        guarded(b -> runId = b.createRun(b.experimentId(experimentName), null, runName, startTime), false);
+        if (spooled) {
+            checked.put(TrackingKeys.SPOOLED_FROM, tags.get(TrackingKeys.SPOOLED_FROM));
+        }
+        tags.put(TrackingKeys.RUN_NAME, runName);
+        send(List.of(), Map.of(), checked);
+    }
+
+    @Override
+    public synchronized String runId() {
+        return runId;
+    }
+
+    /** True once records went to the local store because the server failed. */
+    synchronized boolean spooled() {
+        return spooled;
+    }
+
+    @Override
+    public synchronized void logParams(Map<String, String> p) {
+        Map<String, String> fresh = new LinkedHashMap<>();
+        p.forEach((k, v) -> {
+            String value = MlflowLimits.truncate("param", MlflowLimits.checkKey("param", k), v,
+                    MlflowLimits.MAX_PARAM_VALUE, config.warn());
+            String old = params.get(k);
+            if (old != null && !old.equals(value)) {
+                throw new IllegalStateException("param '" + k + "' is already '" + old + "', cannot change it to '"
+                        + value + "' (params are write-once; a changed value is a new run)");
+            }
+            if (old == null) {
+                fresh.put(k, value);
+            }
+        });
+        send(List.of(), fresh, Map.of());
+    }
+
+    @Override
+    public synchronized void setTags(Map<String, String> t) {
+        send(List.of(), Map.of(), checkedTags(t));
+    }
+
+    @Override
+    public synchronized void logMetric(String key, double value, long step) {
+        logMetrics(Map.of(key, value), step);
+    }
+
+    @Override
+    public synchronized void logMetrics(Map<String, Double> m, long step) {
+        long now = System.currentTimeMillis();
+        List<MetricPoint> points = new ArrayList<>();
+        new TreeMap<>(m).forEach((k, v) -> points.add(new MetricPoint(MlflowLimits.checkKey("metric", k), v, now, step)));
+        send(points, Map.of(), Map.of());
+    }
+
+    @Override
+    public synchronized void logArtifact(Path fileOrDir, String artifactDir) {
+        String dir = MlflowLimits.checkArtifactPath(artifactDir);
+        if (!Files.exists(fileOrDir)) {
+            throw new IllegalArgumentException("artifact " + fileOrDir + " does not exist");
+        }
+        Path base = Files.isDirectory(fileOrDir) ? fileOrDir : fileOrDir.getParent();
+        for (Path f : regularFiles(fileOrDir)) {
+            String rel = base == null ? f.getFileName().toString() : base.relativize(f).toString().replace('\\', '/');
+            if (Files.isDirectory(fileOrDir)) {
+                rel = fileOrDir.getFileName() + "/" + rel;
+            }
+            String path = MlflowLimits.checkArtifactPath(dir.isEmpty() ? rel : dir + "/" + rel);
+            artifacts.put(path, f);
+            outputs.removeIf(h -> h.path().equals(path));
+            outputs.add(hash(f, path));
+            guarded(b -> b.uploadArtifact(runId, f, path), true);
+        }
+    }
+
+    @Override
+    public synchronized void recordInput(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("input " + file + " is not a readable file");
+        }
+        inputs.add(hash(file, file.toString()));
+    }
+
+    @Override
+    public synchronized void end(RunStatus status) {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        OpenRuns.remove(this);
+        long endTime = System.currentTimeMillis();
+        try {
+            if (outDir != null) {
+                Path record = outDir.resolve("run.json");
+                record(status, endTime).write(record);
+                artifacts.put("run.json", record);
+                guarded(b -> b.uploadArtifact(runId, record, "run.json"), true);
+            }
+            guarded(b -> b.endRun(runId, status, endTime), false);
+        } finally {
+            backend.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        end(RunStatus.FINISHED);
+    }
+
+    /** Leaves the run RUNNING for another process to end (parent runs of workflows). */
+    synchronized void detach() {
+        ended = true;
+        OpenRuns.remove(this);
+        backend.close();
+    }
+
+    private void send(List<MetricPoint> m, Map<String, String> p, Map<String, String> t) {
+        metrics.addAll(m);
+        params.putAll(p);
+        tags.putAll(t);
+        for (MlflowLimits.Batch b : MlflowLimits.batches(m, p, t)) {
+            guarded(tracker -> tracker.logBatch(runId, b.metrics(), b.params(), b.tags()), true);
+        }
+    }
+
+    /**
+     * Runs {@code op} on the backend; if the server is unavailable, moves the run to the local store.
+     * Journaled operations are covered by the replay; others run again on the local store.
+     */
+    private void guarded(Consumer<Tracker> op, boolean journaled) {
+        try {
+            op.accept(backend);
+        } catch (TrackingUnavailableException e) {
+            if (spooled) {
+                throw e;
+            }
+            spool(e);
+            if (!journaled || runId == null) {
+                op.accept(backend);
+            }
+        }
+    }
+
+    private void spool(TrackingUnavailableException e) {
+        FileStore local = config.spoolStore();
+        config.warn().println("sgeo tracking: warning: " + e.getMessage() + "; run " + (runId == null ? "" : runId + " ")
+                + "continues in the local store " + local.describe() + " (push it later with: sgeo tracking sync)");
+        String server = backend.describe();
+        backend.close();
+        backend = local;
+        spooled = true;
+        tags.put(TrackingKeys.SPOOLED_FROM, server);
+        if (runId == null) {
+            return;
+        }
+        local.createRun(local.experimentId(experimentName), runId, runName, startTime);
+        for (MlflowLimits.Batch b : MlflowLimits.batches(metrics, params, tags)) {
+            local.logBatch(runId, b.metrics(), b.params(), b.tags());
+        }
+        artifacts.forEach((path, file) -> local.uploadArtifact(runId, file, path));
+    }
+
+    private Map<String, String> checkedTags(Map<String, String> t) {
+        Map<String, String> out = new LinkedHashMap<>();
+        t.forEach((k, v) -> out.put(MlflowLimits.checkKey("tag", k),
+                MlflowLimits.truncate("tag", k, v, MlflowLimits.MAX_TAG_VALUE, config.warn())));
+        return out;
+    }
+
+    private RunRecord record(RunStatus status, long endTime) {
+        Map<String, String> seeds = new TreeMap<>();
+        params.forEach((k, v) -> putIfSeed(seeds, k, v));
+        tags.forEach((k, v) -> putIfSeed(seeds, k, v));
+        String device = params.getOrDefault("device", tags.getOrDefault("device", "not recorded"));
+        Map<String, String> tracking = new LinkedHashMap<>();
+        tracking.put("backend", config.uri().isServer() ? "server" : "file-store");
+        tracking.put("uri", config.uri().display());
+        tracking.put("spooled_to", spooled ? config.spool().toUri().toString() : "");
+        return new RunRecord(RunRecord.FORMAT, runId, experimentName, stage, status.name(),
+                Instant.ofEpochMilli(startTime).toString(), Instant.ofEpochMilli(endTime).toString(), config.gitCommit(),
+                Provenance.versions(), Provenance.platform(), device, seeds, new TreeMap<>(params), new TreeMap<>(tags),
+                List.copyOf(inputs), List.copyOf(outputs), tracking);
+    }
+
+    private static void putIfSeed(Map<String, String> seeds, String k, String v) {
+        if (k.toLowerCase(java.util.Locale.ROOT).contains("seed")) {
+            seeds.put(k, v);
+        }
+    }
+
+    private static RunRecord.FileHash hash(Path f, String name) {
+        try {
+            return new RunRecord.FileHash(name, Provenance.sha256(f), Files.size(f));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + f + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Path> regularFiles(Path fileOrDir) {
+        if (!Files.isDirectory(fileOrDir)) {
+            return List.of(fileOrDir);
+        }
+        try (Stream<Path> s = Files.walk(fileOrDir)) {
+            return s.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + fileOrDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String runName(String stage, Map<String, String> tags) {
+        if (tags.containsKey(TrackingKeys.RUN_NAME)) {
+            return tags.get(TrackingKeys.RUN_NAME);
+        }
+        StringBuilder sb = new StringBuilder(stage);
+        for (String k : List.of("potential", "architecture")) {
+            if (tags.containsKey(k)) {
+                sb.append(' ').append(tags.get(k));
+            }
+        }
+        if (tags.containsKey("seed")) {
+            sb.append(" s").append(tags.get("seed"));
+        }
+        return sb.toString();
+    }
+}

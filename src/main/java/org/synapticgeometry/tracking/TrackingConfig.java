@@ -59,6 +59,11 @@ public record TrackingConfig(TrackingUri uri, ServerSettings server, String expe
         return new TrackingConfig(uri, server, exp, parent, nfRunName, nfTaskHash, spool, gitCommit, warn);
     }
 
+    /** A copy writing warnings to {@code out}. */
+    public TrackingConfig withWarn(PrintStream out) {
+        return new TrackingConfig(uri, server, experiment, parentRunId, nfRunName, nfTaskHash, spool, gitCommit, out);
+    }
+
     /** Opens the backend of {@link #uri()}. */
     public Tracker open() {
         return uri.isServer() ? new ServerTracker(uri, server) : new FileStore(uri.store());

@@ -104,7 +104,8 @@ final class MlflowRun implements TrackedRun {
     public synchronized void logArtifact(Path fileOrDir, String artifactDir) {
         String dir = MlflowLimits.checkArtifactPath(artifactDir);
         if (!Files.exists(fileOrDir)) {
-            throw new IllegalArgumentException("artifact " + fileOrDir + " does not exist");
+            config.warn().println("sgeo tracking: warning: artifact " + fileOrDir + " does not exist; not logged");
+            return;
         }
         Path base = Files.isDirectory(fileOrDir) ? fileOrDir : fileOrDir.getParent();
         for (Path f : regularFiles(fileOrDir)) {

@@ -26,7 +26,13 @@ public interface TrackedRun extends AutoCloseable {
         metrics.forEach((k, v) -> logMetric(k, v, step));
     }
 
-    /** Uploads a file or folder as an artifact under {@code artifactDir} ("" for the root). */
+    /**
+     * Uploads a file or folder as an artifact under {@code artifactDir} ("" for the root); a folder keeps
+     * its name ({@code plots/} goes to {@code <artifactDir>/plots/...}). A path that does not exist is
+     * skipped with a warning. Each file's SHA-256 goes into the provenance record's outputs.
+     *
+     * @throws IllegalArgumentException when {@code artifactDir} is absolute, contains {@code ..} or {@code \}
+     */
     void logArtifact(Path fileOrDir, String artifactDir);
 
     /** Records an input file of the stage (its SHA-256 goes into the provenance record). */

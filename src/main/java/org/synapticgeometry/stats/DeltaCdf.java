@@ -31,50 +31,7 @@ public final class DeltaCdf {
      * @param sorted finite values in ascending order (not checked)
      */
     public static double exact(float[] sorted, int n, double center, double scale) {
-        if (n == 0 || !(scale > 0.0) || Double.isInfinite(scale)) {
-            return Double.NaN;
-        }
-        double invScale = 1.0 / scale;
-        double a = LOWER;
-        double phiA = Normal.cdf(a);
-        double gA = Normal.cdfIntegral(a);
-        double total = 0.0;
-        int i = 0;
-        while (i < n && (sorted[i] - center) * invScale < LOWER) {
-            i++;
-        }
-        while (i < n) {
-            double b = (sorted[i] - center) * invScale;
-            if (b >= UPPER) {
-                break;
-            }
-            double f = (double) i / n;
-            if (b > a) {
-                double phiB = Normal.cdf(b);
-                double gB = Normal.cdfIntegral(b);
-                total += piece(a, b, phiA, phiB, gA, gB, f);
-                a = b;
-                phiA = phiB;
-                gA = gB;
-            }
-            i++;
-        }
-        double f = (double) i / n;
-        total += piece(a, UPPER, phiA, Normal.cdf(UPPER), gA, Normal.cdfIntegral(UPPER), f);
-        return total;
-    }
-
-    /** ∫ₐᵇ |f − Φ(x)| dx for a constant f, split at Φ⁻¹(f) when the curves cross inside [a, b]. */
-    private static double piece(double a, double b, double phiA, double phiB, double gA, double gB, double f) {
-        if (f <= phiA) {
-            return (gB - gA) - f * (b - a);
-        }
-        if (f >= phiB) {
-            return f * (b - a) - (gB - gA);
-        }
-        double x = Math.min(b, Math.max(a, Normal.inverseCdf(f)));
-        double gX = Normal.cdfIntegral(x);
-        return (f * (x - a) - (gX - gA)) + ((gB - gX) - f * (b - x));
+        return SortedPass.run(sorted, 0, n, center, scale, false).exact();
     }
 
     /**
@@ -84,21 +41,7 @@ public final class DeltaCdf {
      * @param sorted finite values in ascending order (not checked)
      */
     public static double grid(float[] sorted, int n, double center, double scale) {
-        if (n == 0 || !(scale > 0.0) || Double.isInfinite(scale)) {
-            return Double.NaN;
-        }
-        double h = (UPPER - LOWER) / (GRID_POINTS - 1);
-        double invScale = 1.0 / scale;
-        double sum = 0.0;
-        int below = 0;
-        for (int k = 0; k < GRID_POINTS; k++) {
-            double x = LOWER + k * h;
-            while (below < n && (sorted[below] - center) * invScale < x) {
-                below++;
-            }
-            sum += Math.abs((double) below / n - Normal.cdf(x));
-        }
-        return sum * h;
+        return SortedPass.run(sorted, 0, n, center, scale, false).grid();
     }
 
     /**

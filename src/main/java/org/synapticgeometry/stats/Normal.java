@@ -9,6 +9,7 @@ package org.synapticgeometry.stats;
 public final class Normal {
     private static final double INV_SQRT_2PI = 0.3989422804014327;
     private static final double SQRT_2PI = 2.5066282746310002;
+    private static final double HART_SWITCH = 7.07106781186547;
 
     private Normal() {
     }
@@ -20,40 +21,62 @@ public final class Normal {
 
     /** Φ(x); 0 below −37, 1 above 37; NaN for NaN. */
     public static double cdf(double x) {
-        double a = Math.abs(x);
-        double tail;
-        if (a > 37.0) {
-            tail = 0.0;
-        } else {
-            double e = Math.exp(-0.5 * a * a);
-            if (a < 7.07106781186547) {
-                double num = 3.52624965998911e-02 * a + 0.700383064443688;
-                num = num * a + 6.37396220353165;
-                num = num * a + 33.912866078383;
-                num = num * a + 112.079291497871;
-                num = num * a + 221.213596169931;
-                num = num * a + 220.206867912376;
-                double den = 8.83883476483184e-02 * a + 1.75566716318264;
-                den = den * a + 16.064177579207;
-                den = den * a + 86.7807322029461;
-                den = den * a + 296.564248779674;
-                den = den * a + 637.333633378831;
-                den = den * a + 793.826512519948;
-                den = den * a + 440.413735824752;
-                tail = e * num / den;
-            } else {
-                double b = a + 0.65;
-                b = a + 4.0 / b;
-                b = a + 3.0 / b;
-                b = a + 2.0 / b;
-                b = a + 1.0 / b;
-                tail = e / b / SQRT_2PI;
-            }
-        }
         if (Double.isNaN(x)) {
             return Double.NaN;
         }
+        double a = Math.abs(x);
+        double tail = upperTail(a, Math.exp(-0.5 * a * a));
         return x > 0 ? 1.0 - tail : tail;
+    }
+
+    /**
+     * 1 − Φ(a) for a ≥ 0, given e = exp(−a²/2) (callers that also need the density reuse it).
+     * Hart's rational form below 7.07, a continued fraction above; 0 beyond 37.
+     */
+    static double upperTail(double a, double e) {
+        if (a > 37.0) {
+            return 0.0;
+        }
+        if (a < HART_SWITCH) {
+            return e * hartRatio(a);
+        }
+        return e / continuedFraction(a) / SQRT_2PI;
+    }
+
+    /**
+     * log(1 − Φ(a)) for a ≥ 0, accurate far into the tail (no underflow: the Gaussian factor is
+     * kept in log form).
+     */
+    static double logUpperTail(double a) {
+        if (a < HART_SWITCH) {
+            return -0.5 * a * a + Math.log(hartRatio(a));
+        }
+        return -0.5 * a * a - Math.log(continuedFraction(a) * SQRT_2PI);
+    }
+
+    private static double hartRatio(double a) {
+        double num = 3.52624965998911e-02 * a + 0.700383064443688;
+        num = num * a + 6.37396220353165;
+        num = num * a + 33.912866078383;
+        num = num * a + 112.079291497871;
+        num = num * a + 221.213596169931;
+        num = num * a + 220.206867912376;
+        double den = 8.83883476483184e-02 * a + 1.75566716318264;
+        den = den * a + 16.064177579207;
+        den = den * a + 86.7807322029461;
+        den = den * a + 296.564248779674;
+        den = den * a + 637.333633378831;
+        den = den * a + 793.826512519948;
+        den = den * a + 440.413735824752;
+        return num / den;
+    }
+
+    private static double continuedFraction(double a) {
+        double b = a + 0.65;
+        b = a + 4.0 / b;
+        b = a + 3.0 / b;
+        b = a + 2.0 / b;
+        return a + 1.0 / b;
     }
 
     /** G(x) = x·Φ(x) + φ(x), so that ∫ₐᵇ Φ = G(b) − G(a). */

@@ -1,0 +1,54 @@
+package org.synapticgeometry.stage;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.synapticgeometry.geometry.Potential;
+import org.synapticgeometry.stats.Identification;
+
+/**
+ * Identification per (architecture, trained potential, scope) over seeds: the candidate with the
+ * lowest mean ΔCDF across the group's runs, and the fraction of runs whose own winner agrees.
+ */
+final class ScoreGroups {
+    private final List<Potential> candidates;
+    private final Map<List<String>, List<ScoreRunResult.RunIdentification>> groups = new LinkedHashMap<>();
+
+    ScoreGroups(List<Potential> candidates, List<ScoreRunResult> results) {
+        this.candidates = candidates;
+        for (ScoreRunResult r : results) {
+            for (ScoreRunResult.RunIdentification id : r.identifications()) {
+                List<String> key = List.of(r.run().architecture(), r.run().trainedPotential(), id.scope());
+                groups.computeIfAbsent(key, k -> new ArrayList<>()).add(id);
+            }
+        }
+    }
+
+    /** Appends one object per group to {@code out}. */
+    void write(ArrayNode out) {
+        groups.forEach((key, ids) -> {
+            double[] mean = new double[candidates.size()];
+            for (int c = 0; c < mean.length; c++) {
+                final int k = c;
+                mean[c] = ids.stream().mapToDouble(id -> id.candidateDeltaCdf()[k]).average().orElse(Double.NaN);
+            }
+            int best = Identification.argmin(mean);
+            String identified = best < 0 ? null : candidates.get(best).name();
+            long agree = ids.stream().filter(id -> identified != null && identified.equals(id.identified())).count();
+            ObjectNode o = out.addObject();
+            o.put("architecture", key.get(0));
+            o.put("trained_potential", key.get(1));
+            o.put("scope", key.get(2));
+            o.put("runs", ids.size());
+            o.put("identified", identified);
+            ScoreOutputs.number(o, "agreement", (double) agree / ids.size());
+            ObjectNode d = o.putObject("mean_delta_cdf");
+            for (int c = 0; c < mean.length; c++) {
+                ScoreOutputs.number(d, candidates.get(c).name(), mean[c]);
+            }
+        });
+    }
+}

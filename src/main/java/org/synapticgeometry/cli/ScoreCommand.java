@@ -57,7 +57,7 @@ public final class ScoreCommand implements Callable<Integer> {
             description = "Bootstrap replicates for confidence and the p-hat interval; 0 disables (default: ${DEFAULT-VALUE}).")
     private int bootstrap;
 
-    @Option(names = "--bootstrap-size", paramLabel = "M", defaultValue = "5000",
+    @Option(names = "--bootstrap-size", paramLabel = "M", defaultValue = "2000",
             description = "Weights drawn per replicate (m-out-of-n; default: ${DEFAULT-VALUE}).")
     private int bootstrapSize;
 

@@ -136,7 +136,8 @@ abstract class DualMap {
         void map(float[] w, int from, int len, double[] out) {
             for (int i = 0; i < len; i++) {
                 double x = w[from + i];
-                out[i] = x == 0.0 ? Double.NaN : Math.copySign(Math.log(Math.abs(x)) + 1.0, x);
+                double v = Math.log(Math.abs(x)) + 1.0;
+                out[i] = x == 0.0 ? Double.NaN : (x < 0 ? -v : v);
             }
         }
     }

@@ -2,7 +2,9 @@ package org.synapticgeometry.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.synapticgeometry.geometry.Potential;
 import org.synapticgeometry.geometry.Potentials;
@@ -100,10 +102,18 @@ public final class ScoreCommand implements Callable<Integer> {
     }
 
     private static List<Potential> parseCandidates(String text) {
+        List<Potential> list;
         try {
-            return Potentials.parseList(text);
+            list = Potentials.parseList(text);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--candidates: " + e.getMessage(), e);
         }
+        Set<String> seen = new HashSet<>();
+        for (Potential p : list) {
+            if (!seen.add(p.name())) {
+                throw new IllegalArgumentException("--candidates lists " + p.name() + " twice; name each potential once");
+            }
+        }
+        return list;
     }
 }

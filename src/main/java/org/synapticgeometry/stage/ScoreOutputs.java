@@ -35,10 +35,12 @@ final class ScoreOutputs {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final List<Potential> candidates;
+    private final List<Double> scanP;
     private final List<ScoreRunResult> results;
 
-    ScoreOutputs(List<Potential> candidates, List<ScoreRunResult> results) {
+    ScoreOutputs(List<Potential> candidates, List<Double> scanP, List<ScoreRunResult> results) {
         this.candidates = List.copyOf(candidates);
+        this.scanP = List.copyOf(scanP);
         this.results = List.copyOf(results);
     }
 
@@ -198,7 +200,7 @@ final class ScoreOutputs {
                 row.forEach(rowNode::put);
             });
         });
-        new ScoreGroups(candidates, results).write(root.putArray("groups"));
+        new ScoreGroups(candidates, scanP, results).write(root.putArray("groups"));
         failures(root);
         return root;
     }

@@ -77,7 +77,8 @@ final class ScoreRunAnalysis {
         int winner = Identification.argmin(main);
         List<String> pNames = config.scanP().stream().map(p -> PNormPotential.of(p).name()).toList();
         List<String> betaNames = config.scanBeta().stream().map(b -> HypentropyPotential.of(b).name()).toList();
-        double pHat = ParameterScan.minimise(config.scanP(), deltaCdfs(pNames, scope, scores), false);
+        double[] pCurve = deltaCdfs(pNames, scope, scores);
+        double pHat = ParameterScan.minimise(config.scanP(), pCurve, false);
         double betaHat = ParameterScan.minimise(config.scanBeta(), deltaCdfs(betaNames, scope, scores), true);
         double confidence = Double.NaN;
         double[] interval = {Double.NaN, Double.NaN};
@@ -88,7 +89,7 @@ final class ScoreRunAnalysis {
         }
         String identified = winner < 0 ? null : config.candidates().get(winner).name();
         return new ScoreRunResult.RunIdentification(scope, identified, confidence, main, pHat, interval[0], interval[1],
-                betaHat);
+                betaHat, pCurve);
     }
 
     private static double[] deltaCdfs(List<String> names, String scope, Map<String, WeightChangeScorer.CandidateScores> scores) {

@@ -51,12 +51,20 @@ public record ScoreRunResult(ScoreManifest.ScoreRun run, List<Row> rows, List<Ru
      * @param pHatLow 2.5th percentile of the bootstrap p̂
      * @param pHatHigh 97.5th percentile of the bootstrap p̂
      * @param betaHat β̂, the β minimising ΔCDF over the hypentropy scan (NaN without scan)
+     * @param scanPDeltaCdf exact ΔCDF at each p of the scan, in scan order
      */
     public record RunIdentification(String scope, String identified, double confidence, double[] candidateDeltaCdf,
-            double pHat, double pHatLow, double pHatHigh, double betaHat) {
-        /** Copies the array. */
+            double pHat, double pHatLow, double pHatHigh, double betaHat, double[] scanPDeltaCdf) {
+        /** Copies the arrays. */
         public RunIdentification {
             candidateDeltaCdf = candidateDeltaCdf.clone();
+            scanPDeltaCdf = scanPDeltaCdf.clone();
+        }
+
+        /** ΔCDF along the p scan (a copy). */
+        @Override
+        public double[] scanPDeltaCdf() {
+            return scanPDeltaCdf.clone();
         }
 
         /** ΔCDF per identification candidate (a copy). */

@@ -44,7 +44,7 @@ public final class ScoreStage {
                     tracked.recordInput(config.manifest());
                 }
                 List<ScoreRunResult> results = scoreAll(tracked);
-                ScoreOutputs outputs = new ScoreOutputs(config.candidates(), results);
+                ScoreOutputs outputs = new ScoreOutputs(config.candidates(), config.scanP(), results);
                 for (Path file : outputs.write(config.out())) {
                     tracked.logArtifact(file, "");
                 }

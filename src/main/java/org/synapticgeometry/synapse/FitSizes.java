@@ -49,10 +49,6 @@ public final class FitSizes {
         Map<String, String> tags = Map.of("stage", STAGE, "mode", config.mode().name().toLowerCase(Locale.ROOT));
         try (TrackedRun run = Tracking.startStage(STAGE, config.out(), config.asParams(), tags)) {
             try {
-                run.recordInput(config.sizes());
-                if (config.after() != null) {
-                    run.recordInput(config.after());
-                }
                 List<String> summary = config.mode() == FitSizesConfig.Mode.PAIRED ? paired(run) : fits(run);
                 run.end(RunStatus.FINISHED);
                 return summary;
@@ -66,9 +62,11 @@ public final class FitSizes {
     private List<String> fits(TrackedRun run) {
         Map<String, List<double[]>> groups = new LinkedHashMap<>();
         SizeTable table = SizeTable.read(config.sizes(), "--sizes", config.column(), config.groupColumn());
+        run.recordInput(config.sizes());
         List<String> sampleNames;
         if (config.mode() == FitSizesConfig.Mode.UNPAIRED) {
             SizeTable after = SizeTable.read(config.after(), "--after", table.column(), null);
+            run.recordInput(config.after());
             groups.put(SizeTable.ALL, List.of(table.groups().get(SizeTable.ALL), after.groups().get(SizeTable.ALL)));
             sampleNames = List.of("before", "after");
         } else {
@@ -105,6 +103,7 @@ public final class FitSizes {
 
     private List<String> paired(TrackedRun run) {
         List<double[]> pair = SizeTable.readPaired(config.sizes(), "--sizes", config.column(), config.afterColumn());
+        run.recordInput(config.sizes());
         requireEnough(pair.get(0).length, SizeTable.ALL, "pairs", config.column() + "," + config.afterColumn());
         List<Potential> potentials = config.effectiveCandidates().stream().map(Candidate::fixedPotential).toList();
         List<PairedIdentification.Score> scores = PairedIdentification.score(potentials, pair.get(0), pair.get(1));

@@ -38,20 +38,31 @@ final class MlflowRun implements TrackedRun {
     private boolean spooled;
     private boolean ended;
 
-    MlflowRun(TrackingConfig config, String stage, Path outDir, String experimentName, Map<String, String> startTags) {
+    /** Creates the run on the backend (spooling it if the server is unavailable); then call {@link #start}. */
+    MlflowRun(TrackingConfig config, String stage, Path outDir, String experimentName, String runName) {
         this.config = config;
         this.stage = stage;
         this.outDir = outDir;
         this.experimentName = MlflowLimits.checkExperimentName(experimentName);
-        this.runName = runName(stage, startTags);
-        Map<String, String> checked = checkedTags(startTags);
+        this.runName = runName;
         this.backend = config.open();
         guarded(b -> runId = b.createRun(b.experimentId(experimentName), null, runName, startTime), false);
-        if (spooled) {
-            checked.put(TrackingKeys.SPOOLED_FROM, tags.get(TrackingKeys.SPOOLED_FROM));
-        }
         tags.put(TrackingKeys.RUN_NAME, runName);
-        send(List.of(), Map.of(), checked);
+    }
+
+    /** Logs the run's first tags and params; on any error the run ends FAILED and the error is rethrown. */
+    void start(Map<String, String> startTags, Map<String, String> startParams) {
+        try {
+            Map<String, String> checked = checkedTags(startTags);
+            if (spooled) {
+                checked.put(TrackingKeys.SPOOLED_FROM, tags.get(TrackingKeys.SPOOLED_FROM));
+            }
+            send(List.of(), Map.of(), checked);
+            logParams(startParams);
+        } catch (RuntimeException e) {
+            end(RunStatus.FAILED);
+            throw e;
+        }
     }
 
     @Override
@@ -255,7 +266,8 @@ final class MlflowRun implements TrackedRun {
         }
     }
 
-    private static String runName(String stage, Map<String, String> tags) {
+    /** {@code stage potential architecture s<seed>} from the tags present, or tag {@code mlflow.runName}. */
+    static String runName(String stage, Map<String, String> tags) {
         if (tags.containsKey(TrackingKeys.RUN_NAME)) {
             return tags.get(TrackingKeys.RUN_NAME);
         }

@@ -38,14 +38,10 @@ public final class Tracking {
         if (config.parentRunId() != null) {
             all.put(TrackingKeys.PARENT, config.parentRunId());
         }
-        MlflowRun run = new MlflowRun(config, stage, outDir, experimentName(config, stage), all);
+        MlflowRun run = new MlflowRun(config, stage, outDir, experimentName(config, stage),
+                MlflowRun.runName(stage, all));
         OpenRuns.add(run);
-        try {
-            run.logParams(params);
-        } catch (RuntimeException e) {
-            run.end(RunStatus.FAILED);
-            throw e;
-        }
+        run.start(all, params);
         return run;
     }
 
@@ -59,7 +55,8 @@ public final class Tracking {
         Map<String, String> all = standardTags(config, WORKFLOW);
         all.put(TrackingKeys.RUN_NAME, runName);
         all.putAll(tags);
-        MlflowRun run = new MlflowRun(config, WORKFLOW, null, experimentName(config, WORKFLOW), all);
+        MlflowRun run = new MlflowRun(config, WORKFLOW, null, experimentName(config, WORKFLOW), runName);
+        run.start(all, Map.of());
         String id = run.runId();
         run.detach();
         return id;

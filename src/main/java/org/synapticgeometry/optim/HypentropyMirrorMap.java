@@ -27,7 +27,7 @@ final class HypentropyMirrorMap implements MirrorMap {
     @Override
     public NDArray toDual(NDArray w) {
         try (NDArray x = w.toType(DataType.FLOAT64, true).divi(beta); NDArray sign = x.sign();
-                NDArray a = x.abs(); NDArray root = a.square().addi(1.0).powi(0.5)) {
+                NDArray a = x.abs(); NDArray square = a.mul(a).addi(1.0); NDArray root = square.sqrt()) {
             try (NDArray asinh = root.addi(a).log().muli(sign)) {
                 return asinh.toType(w.getDataType(), true);
             }

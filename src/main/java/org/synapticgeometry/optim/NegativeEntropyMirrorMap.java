@@ -23,8 +23,8 @@ final class NegativeEntropyMirrorMap implements MirrorMap {
     /** Zero weights map to NaN, as in the scalar reference: (log 0 + 1)·sign(0) = −∞·0 = NaN. */
     @Override
     public NDArray toDual(NDArray w) {
-        try (NDArray sign = w.sign()) {
-            return w.abs().log().addi(1f).muli(sign);
+        try (NDArray sign = w.sign(); NDArray magnitude = w.abs()) {
+            return magnitude.log().addi(1f).muli(sign);
         }
     }
 

@@ -6,13 +6,13 @@ import org.synapticgeometry.geometry.PNormPotential;
 /** The p-norm for p ≠ 2: ∇φ(w) = sign(w)·|w|^(p−1), (∇φ)⁻¹(θ) = sign(θ)·|θ|^(1/(p−1)). */
 final class PNormMirrorMap implements MirrorMap {
     private final PNormPotential potential;
-    private final float dualExponent;
-    private final float primalExponent;
+    private final double dualExponent;
+    private final double primalExponent;
 
     PNormMirrorMap(PNormPotential potential) {
         this.potential = potential;
-        this.dualExponent = (float) (potential.p() - 1.0);
-        this.primalExponent = (float) (1.0 / (potential.p() - 1.0));
+        this.dualExponent = potential.p() - 1.0;
+        this.primalExponent = 1.0 / (potential.p() - 1.0);
     }
 
     @Override
@@ -22,30 +22,19 @@ final class PNormMirrorMap implements MirrorMap {
 
     @Override
     public NDArray toDual(NDArray w) {
-        return signedPower(w, dualExponent);
+        return SignedPower.of(w, dualExponent);
     }
 
     @Override
     public NDArray toPrimal(NDArray theta, NDArray reference) {
-        return signedPower(theta, primalExponent);
+        return SignedPower.of(theta, primalExponent);
     }
 
     @Override
     public void step(NDArray weight, NDArray step) {
-        try (NDArray theta = signedPower(weight, dualExponent)) {
-            theta.subi(step);
-            try (NDArray magnitude = theta.abs()) {
-                magnitude.powi(primalExponent);
-                MirrorMap.assign(weight, theta.signi().muli(magnitude));
-            }
-        }
-    }
-
-    /** sign(x)·|x|^e as a new array; sign(0) = 0 keeps zeros at zero for every exponent. */
-    private static NDArray signedPower(NDArray x, float exponent) {
-        NDArray out = x.abs().powi(exponent);
-        try (NDArray sign = x.sign()) {
-            return out.muli(sign);
+        try (NDArray theta = SignedPower.of(weight, dualExponent).subi(step);
+                NDArray primal = SignedPower.of(theta, primalExponent)) {
+            MirrorMap.assign(weight, primal);
         }
     }
 }

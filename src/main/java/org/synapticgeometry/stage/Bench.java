@@ -1,0 +1,101 @@
+package org.synapticgeometry.stage;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Micro-benchmarks reported as ratios to a baseline measured in the same process, so that numbers
+ * from different machines can be compared. Each {@link Suite} is registered once in
+ * {@link #SUITES}; {@code sgeo bench --suite NAME} runs one, {@code all} runs every suite.
+ */
+public final class Bench {
+
+    /** Options shared by the suites. */
+    public record Settings(int tensorSize, long[] deltaCdfSizes, int warmup, int repeats, long seed) {
+        /** Copies the array. */
+        public Settings {
+            deltaCdfSizes = deltaCdfSizes.clone();
+        }
+    }
+
+    /**
+     * One measured case: median wall time of one call, and its ratio to the baseline case of the
+     * same suite (empty baseline for the baseline itself).
+     */
+    public record Row(String suite, String name, long size, double medianMillis, String baseline, double ratio) {
+    }
+
+    /** A named group of measurements. */
+    public interface Suite {
+        /** The name used by {@code --suite}. */
+        String name();
+
+        /** Measures every case of the suite. */
+        List<Row> run(Settings settings, PrintWriter progress);
+    }
+
+    /** Every suite, in the order {@code all} runs them. Add a suite with one line here. */
+    public static final List<Suite> SUITES = List.of(new OptimizerBenchmark(), new DeltaCdfBenchmark());
+
+    private Bench() {
+    }
+
+    /** The suite names accepted by {@code --suite}, plus {@code all}. */
+    public static List<String> names() {
+        List<String> names = new ArrayList<>(SUITES.stream().map(Suite::name).toList());
+        names.add("all");
+        return names;
+    }
+
+    /**
+     * Runs one suite, or every suite for {@code all}.
+     *
+     * @throws IllegalArgumentException for an unknown suite name, listing the valid ones
+     */
+    public static List<Row> run(String suite, Settings settings, PrintWriter progress) {
+        Map<String, Suite> byName = new LinkedHashMap<>();
+        SUITES.forEach(s -> byName.put(s.name(), s));
+        if (!suite.equals("all") && !byName.containsKey(suite)) {
+            throw new IllegalArgumentException("--suite must be one of " + names() + ", found '" + suite + "'");
+        }
+        List<Row> rows = new ArrayList<>();
+        for (Suite s : byName.values()) {
+            if (suite.equals("all") || s.name().equals(suite)) {
+                rows.addAll(s.run(settings, progress));
+            }
+        }
+        return rows;
+    }
+
+    /** The rows as a fixed-width table (also valid Markdown). */
+    public static String table(List<Row> rows) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "| %-8s | %-34s | %10s | %10s | %-16s | %6s |%n",
+                "suite", "case", "size", "median ms", "baseline", "ratio"));
+        b.append("|----------|------------------------------------|-----------:|-----------:|------------------|-------:|\n");
+        for (Row r : rows) {
+            b.append(String.format(Locale.ROOT, "| %-8s | %-34s | %10d | %10.3f | %-16s | %6.2f |%n", r.suite(),
+                    r.name(), r.size(), r.medianMillis(), r.baseline(), r.ratio()));
+        }
+        return b.toString();
+    }
+
+    /** Median wall time in milliseconds of {@code repeats} calls after {@code warmup} calls. */
+    static double medianMillis(int warmup, int repeats, Runnable call) {
+        for (int i = 0; i < warmup; i++) {
+            call.run();
+        }
+        double[] t = new double[repeats];
+        for (int i = 0; i < repeats; i++) {
+            long start = System.nanoTime();
+            call.run();
+            t[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(t);
+        return repeats % 2 == 1 ? t[repeats / 2] : (t[repeats / 2 - 1] + t[repeats / 2]) / 2;
+    }
+}

@@ -1,0 +1,67 @@
+package org.synapticgeometry.stage;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.synapticgeometry.geometry.Potential;
+import org.synapticgeometry.geometry.Potentials;
+import org.synapticgeometry.optim.MirrorDescent;
+
+/**
+ * One optimizer update (momentum 0.9, the paper's setting) on a float32 tensor, for every paper
+ * potential plus hypentropy, as a ratio to DJL's built-in {@code Sgd} with the same momentum.
+ */
+final class OptimizerBenchmark implements Bench.Suite {
+    private static final List<String> POTENTIALS = List.of("2-norm", "3-norm", "1.5-norm", "2.5-norm",
+            "negative_entropy", "hypentropy:0.1");
+    private static final String BASELINE = "DJL Sgd";
+
+    @Override
+    public String name() {
+        return "optim";
+    }
+
+    @Override
+    public List<Bench.Row> run(Bench.Settings s, PrintWriter progress) {
+        List<Bench.Row> rows = new ArrayList<>();
+        float[] w0 = weights(s.tensorSize(), s.seed());
+        float[] g = weights(s.tensorSize(), s.seed() + 1);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray grad = manager.create(g).muli(1e-3f);
+            Optimizer sgd = Optimizer.sgd().setLearningRateTracker(Tracker.fixed(1e-3f)).optMomentum(0.9f).build();
+            double base = time(manager, sgd, w0, grad, s);
+            rows.add(new Bench.Row(name(), BASELINE + " (momentum 0.9)", s.tensorSize(), base, "", 1.0));
+            progress.println("bench optim: " + BASELINE + " " + String.format("%.3f ms", base));
+            for (String name : POTENTIALS) {
+                Potential p = Potentials.parse(name);
+                Optimizer md = MirrorDescent.builder().setPotential(p).setLearningRateTracker(Tracker.fixed(1e-3f))
+                        .optMomentum(0.9f).build();
+                double ms = time(manager, md, w0, grad, s);
+                rows.add(new Bench.Row(name(), "MirrorDescent " + p.name(), s.tensorSize(), ms, BASELINE, ms / base));
+                progress.println("bench optim: " + p.name() + " " + String.format("%.3f ms", ms));
+            }
+        }
+        return rows;
+    }
+
+    private static double time(NDManager manager, Optimizer optimizer, float[] w0, NDArray grad, Bench.Settings s) {
+        try (NDArray weight = manager.create(w0)) {
+            return Bench.medianMillis(s.warmup(), s.repeats(), () -> optimizer.update("w", weight, grad));
+        }
+    }
+
+    /** Weights of both signs with magnitudes in [0.01, 1), none zero. */
+    private static float[] weights(int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] w = new float[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = (float) ((r.nextBoolean() ? 1 : -1) * r.nextDouble(0.01, 1.0));
+        }
+        return w;
+    }
+}

@@ -1,13 +1,68 @@
 package org.synapticgeometry.cli;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.synapticgeometry.files.AtomicFiles;
+import org.synapticgeometry.report.Report;
+import org.synapticgeometry.report.ReportInputs;
+import org.synapticgeometry.tracking.RunStatus;
+import org.synapticgeometry.tracking.TrackedRun;
+import org.synapticgeometry.tracking.Tracking;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code sgeo report}: Builds the HTML report with the paper's figures from score folders. */
-@Command(name = "report", mixinStandardHelpOptions = true, description = "Builds the HTML report with the paper's figures from score folders.")
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"Builds the HTML report with the paper's figures from score folders.",
+            "Writes index.html (opens from disk), one PNG and one SVG per figure, and summary.md into --out."})
 public final class ReportCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--scores", required = true, paramLabel = "DIR",
+            description = "A folder written by sgeo score (scores.csv, identification.json); repeatable.")
+    private List<Path> scores = new ArrayList<>();
+
+    @Option(names = "--extras", paramLabel = "DIR",
+            description = "Folders searched for linreg.csv (linear-regression figures) and train.json (fine-tuning table); repeatable.")
+    private List<Path> extras = new ArrayList<>();
+
+    @Option(names = "--pairs", paramLabel = "FILE.csv",
+            description = "A manifest of snapshot pairs (as for sgeo score) for the Δ-histogram and |w| figures; repeatable.")
+    private List<Path> pairs = new ArrayList<>();
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    private Path out;
+
     @Override
     public Integer call() {
-        throw new IllegalStateException("sgeo report is not implemented yet");
+        ReportInputs inputs = ReportInputs.read(scores, extras, pairs);
+        AtomicFiles.requireWritableDirectory(out, "--out");
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("scores", scores.toString());
+        params.put("extras", extras.toString());
+        params.put("pairs", pairs.toString());
+        try (TrackedRun tracked = Tracking.startStage("report", out, params, Map.of("stage", "report"))) {
+            try {
+                Report report = Report.build(inputs);
+                for (Path f : report.writeTo(out)) {
+                    tracked.logArtifact(f, "report");
+                }
+                var err = spec.commandLine().getErr();
+                report.notes().forEach(n -> err.println("sgeo report: note: " + n));
+                spec.commandLine().getOut().println("report: " + out.resolve("index.html") + " ("
+                        + report.figures().size() + " figures), summary: " + out.resolve("summary.md"));
+                return ExitCodes.OK;
+            } catch (RuntimeException e) {
+                tracked.end(RunStatus.FAILED);
+                throw e;
+            }
+        }
     }
 }

@@ -33,7 +33,7 @@ public final class RunCommand implements Callable<Integer> {
         NextflowEngine engine = NextflowEngine.locate();
         var err = spec.commandLine().getErr();
         err.println("sgeo run: parameters valid; starting Nextflow (run " + run.runName() + ")");
-        int code = run.execute(engine, Path.of("").toAbsolutePath(), null, spec.commandLine().getOut(), err);
+        int code = run.execute(engine, Path.of("").toAbsolutePath(), spec.commandLine().getOut(), err);
         if (code != 0) {
             err.println("sgeo run: Nextflow failed with exit code " + code
                     + "; fix the error above, then rerun the same command with -resume to reuse finished tasks");

@@ -29,16 +29,17 @@ final class Charts {
     static XYChart xy(String title, String xTitle, String yTitle) {
         XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
                 .yAxisTitle(yTitle).build();
-        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE).setChartBackgroundColor(Color.WHITE)
-                .setPlotGridLinesVisible(true).setMarkerSize(7);
+        c.getStyler().setMarkerSize(7);
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE).setChartBackgroundColor(Color.WHITE);
         return c;
     }
 
     static CategoryChart category(String title, String xTitle, String yTitle) {
         CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
                 .yAxisTitle(yTitle).build();
-        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE).setChartBackgroundColor(Color.WHITE)
-                .setErrorBarsColor(Color.DARK_GRAY).setAvailableSpaceFill(0.8);
+        c.getStyler().setAvailableSpaceFill(0.8);
+        c.getStyler().setErrorBarsColor(Color.DARK_GRAY);
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE).setChartBackgroundColor(Color.WHITE);
         return c;
     }
 
@@ -60,6 +61,7 @@ final class Charts {
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         s.setMarker(SeriesMarkers.NONE);
         s.setLineColor(color);
+        s.setMarkerColor(color);
         if (dashed) {
             s.setLineStyle(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
         }

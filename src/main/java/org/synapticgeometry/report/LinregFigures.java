@@ -45,9 +45,9 @@ final class LinregFigures {
             String column = metric + "_" + e.getKey();
             TreeMap<Double, DescriptiveStatistics> byD = new TreeMap<>();
             for (Map<String, String> r : e.getValue()) {
-                double v = CsvTable.number(r, column);
+                double v = Tables.number(r, column);
                 if (Double.isFinite(v) && v > 0) {
-                    byD.computeIfAbsent(CsvTable.number(r, "d"), d -> new DescriptiveStatistics()).addValue(v);
+                    byD.computeIfAbsent(Tables.number(r, "d"), d -> new DescriptiveStatistics()).addValue(v);
                 }
             }
             if (byD.isEmpty()) {

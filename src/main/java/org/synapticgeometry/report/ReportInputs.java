@@ -58,7 +58,7 @@ public record ReportInputs(List<ScoreRow> scores, List<JsonNode> identifications
                 throw new IllegalArgumentException("--scores " + dir + " must hold scores.csv and identification.json"
                         + " (a folder written by sgeo score)");
             }
-            CsvTable.read(csv, ScoreRow.COLUMNS).rows().forEach(r -> rows.add(ScoreRow.of(r)));
+            Tables.rows(csv, ScoreRow.COLUMNS).forEach(r -> rows.add(ScoreRow.of(r)));
             ids.add(json(id));
         }
         List<Map<String, String>> linreg = new ArrayList<>();
@@ -67,7 +67,7 @@ public record ReportInputs(List<ScoreRow> scores, List<JsonNode> identifications
             for (Path f : files(dir)) {
                 String name = f.getFileName().toString();
                 if (name.equals("linreg.csv")) {
-                    linreg.addAll(CsvTable.read(f, LINREG_COLUMNS).rows());
+                    linreg.addAll(Tables.rows(f, LINREG_COLUMNS));
                 } else if (name.equals("train.json")) {
                     trainings.put(f, json(f));
                 }

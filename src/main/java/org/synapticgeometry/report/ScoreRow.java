@@ -25,8 +25,8 @@ public record ScoreRow(String runId, String trainedPotential, String architectur
 
     static ScoreRow of(Map<String, String> r) {
         return new ScoreRow(r.get("run_id"), r.get("trained_potential"), r.get("architecture"), r.get("seed"),
-                r.get("scope"), r.get("candidate"), (long) CsvTable.number(r, "n"), CsvTable.number(r, "delta_cdf"),
-                CsvTable.number(r, "magnitude"), CsvTable.number(r, "floor"));
+                r.get("scope"), r.get("candidate"), (long) Tables.number(r, "n"), Tables.number(r, "delta_cdf"),
+                Tables.number(r, "magnitude"), Tables.number(r, "floor"));
     }
 
     /** True for the paper's pooled scope with the run's own (trained) potential as candidate. */

@@ -107,6 +107,11 @@ public final class CsvTable {
         return i + 2;
     }
 
+    /** The column names, in file order. */
+    public List<String> header() {
+        return header;
+    }
+
     /** The file read. */
     public Path file() {
         return file;

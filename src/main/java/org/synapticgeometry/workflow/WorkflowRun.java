@@ -10,11 +10,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.synapticgeometry.tracking.RunStatus;
+import org.synapticgeometry.tracking.Tracking;
+import org.synapticgeometry.tracking.TrackingConfig;
+import org.synapticgeometry.tracking.TrackingKeys;
+import org.synapticgeometry.tracking.TrackingUri;
 
 /**
  * One {@code sgeo run}: checks the workflow file, the profiles and the parameters, names the run,
  * and starts Nextflow with the tracking variables that every stage reads
- * ({@code SGEO_EXPERIMENT}, {@code SGEO_NF_RUN_NAME}; {@code SGEO_PARENT_RUN_ID} when set).
+ * ({@code SGEO_EXPERIMENT}, {@code SGEO_NF_RUN_NAME}, {@code SGEO_PARENT_RUN_ID} of the parent run it
+ * creates, and an absolute {@code MLFLOW_TRACKING_URI}).
  */
 public final class WorkflowRun {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -69,19 +75,47 @@ public final class WorkflowRun {
         return out;
     }
 
-    /** Variables the stages read for tracking; {@code parentRunId} may be null. */
-    public Map<String, String> environment(String parentRunId) {
+    /**
+     * Variables the stages read for tracking. The MLflow store defaults to {@code launchDir/mlruns}
+     * (an absolute path: tasks run in their own work folders), unless {@code MLFLOW_TRACKING_URI} is set.
+     */
+    public Map<String, String> environment(Path launchDir, Map<String, String> inherited) {
         Map<String, String> env = new HashMap<>();
-        env.put("SGEO_EXPERIMENT", params.text("experiment").orElse("synaptic-geometry"));
-        env.put("SGEO_NF_RUN_NAME", runName);
-        if (parentRunId != null) {
-            env.put("SGEO_PARENT_RUN_ID", parentRunId);
+        env.put(TrackingKeys.ENV_EXPERIMENT, params.text("experiment").orElse("synaptic-geometry"));
+        env.put(TrackingKeys.ENV_NF_RUN, runName);
+        Path store = launchDir.toAbsolutePath().resolve(TrackingUri.DEFAULT_STORE);
+        if (blank(inherited.get(TrackingKeys.ENV_URI))) {
+            env.put(TrackingKeys.ENV_URI, store.toUri().toString());
+        }
+        if (blank(inherited.get(TrackingKeys.ENV_SPOOL))) {
+            env.put(TrackingKeys.ENV_SPOOL, store.toString());
         }
         return env;
     }
 
-    /** Runs Nextflow in {@code launchDir}; returns its exit code. */
-    public int execute(NextflowEngine engine, Path launchDir, String parentRunId, PrintWriter out, PrintWriter err) {
-        return engine.run(nextflowArgs(), launchDir, environment(parentRunId), out, err);
+    /**
+     * Runs Nextflow in {@code launchDir} inside a parent tracking run (its stage runs become children;
+     * the parent ends FINISHED or FAILED with the workflow); returns Nextflow's exit code.
+     *
+     * @throws IllegalArgumentException for a malformed tracking environment
+     */
+    public int execute(NextflowEngine engine, Path launchDir, PrintWriter out, PrintWriter err) {
+        Map<String, String> env = environment(launchDir, System.getenv());
+        Map<String, String> all = new HashMap<>(System.getenv());
+        all.putAll(env);
+        TrackingConfig tracking = TrackingConfig.fromEnv(all);
+        String parent = Tracking.startParent(tracking, runName,
+                Map.of("workflow", args.workflow().getFileName().toString(),
+                        "params_file", args.paramsFile().map(Path::toString).orElse("")));
+        env.put(TrackingKeys.ENV_PARENT, parent);
+        err.println("sgeo run: tracking parent run " + parent + " in " + tracking.uri().display());
+        int code = engine.run(nextflowArgs(), launchDir, env, out, err);
+        Tracking.endRun(tracking.withRunContext(tracking.experiment(), null), parent,
+                code == 0 ? RunStatus.FINISHED : RunStatus.FAILED);
+        return code;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 }

@@ -3,6 +3,7 @@ package org.synapticgeometry.synapse;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -93,7 +94,7 @@ public record FitSizesConfig(Path sizes, String column, String groupColumn, Path
         p.put("after", String.valueOf(after));
         p.put("after_column", String.valueOf(afterColumn));
         p.put("out", out.toString());
-        p.put("mode", mode().name().toLowerCase(java.util.Locale.ROOT));
+        p.put("mode", mode().name().toLowerCase(Locale.ROOT));
         p.put("candidates", String.join(",", effectiveCandidates().stream().map(Candidate::name).toList()));
         p.put("states", Integer.toString(states));
         p.put("starts", Integer.toString(starts));

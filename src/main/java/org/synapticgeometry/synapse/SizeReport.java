@@ -106,6 +106,17 @@ final class SizeReport {
             }
             md.append('.');
         }
+        for (RankedCandidate c : r.ranking()) {
+            for (String note : c.fit().notes()) {
+                md.append("\n\nNote on ").append(c.fit().candidate()).append(": ").append(note).append('.');
+            }
+        }
+        if (!r.firstInBootstrap().isEmpty()) {
+            md.append("\n\nRanked first in bootstrap resamples: ").append(r.ranking().stream()
+                    .map(c -> String.format(Locale.ROOT, "%s %.0f%%", c.fit().candidate(),
+                            100.0 * r.firstInBootstrap().getOrDefault(c.fit().candidate(), 0.0)))
+                    .collect(java.util.stream.Collectors.joining(", "))).append('.');
+        }
         return md.append("\n\n").toString();
     }
 

@@ -1,6 +1,7 @@
 package org.synapticgeometry.synapse;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -144,13 +145,13 @@ public final class SizeTable {
 
         void add(double v) {
             if (size == data.length) {
-                data = java.util.Arrays.copyOf(data, 2 * size);
+                data = Arrays.copyOf(data, 2 * size);
             }
             data[size++] = v;
         }
 
         double[] toArray() {
-            return java.util.Arrays.copyOf(data, size);
+            return Arrays.copyOf(data, size);
         }
     }
 }

@@ -7,12 +7,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
+import org.synapticgeometry.snapshot.CsvTable;
 
 /**
- * Synapse sizes read from a CSV table: one numeric column of positive sizes (volumes, areas, any
- * unit), optionally split into groups by a label column (e.g. connection type). Missing values
- * (empty, {@code NA}, {@code NaN}) are skipped and counted; anything else that is not a positive
- * number is an error naming the file, line and column.
+ * Synapse sizes read from a CSV table ({@link CsvTable}: comma-separated, header row, RFC 4180
+ * quotes): one numeric column of positive sizes (volumes, areas, any unit), optionally split into
+ * groups by a label column (e.g. connection type). Missing values (empty, {@code NA}, {@code NaN})
+ * are skipped and counted; anything else that is not a positive number is an error naming the file,
+ * row and column.
  */
 public final class SizeTable {
     /** The group name used when the table has no group column. */
@@ -39,21 +42,26 @@ public final class SizeTable {
      *     not a number, or a size ≤ 0 or infinite
      */
     public static SizeTable read(Path file, String option, String column, String groupColumn) {
-        CsvRows csv = CsvRows.read(file, option);
-        int col = sizeColumn(csv, column);
-        int grp = groupColumn == null ? -1 : csv.column(groupColumn, "--group-column");
+        CsvTable csv = CsvTable.read(file, option);
+        int col = sizeColumn(csv, option, column);
+        int grp = groupColumn == null ? -1 : csv.requireColumn(groupColumn, "the label column named by --group-column");
         Map<String, DoubleList> byGroup = new LinkedHashMap<>();
         int skipped = 0;
-        for (CsvRows.Row row : csv.rows()) {
-            double v = value(csv, row, col);
+        for (int i = 0; i < csv.size(); i++) {
+            List<String> row = csv.row(i);
+            if (row == null) {
+                continue;
+            }
+            double v = value(csv, option, i, col, column);
             if (Double.isNaN(v)) {
                 skipped++;
                 continue;
             }
-            String g = grp < 0 ? ALL : row.fields().get(grp);
+            String g = grp < 0 ? ALL : row.get(grp).strip();
             if (g.isEmpty()) {
-                throw new IllegalArgumentException("line " + row.line() + " of " + csv.source() + " has an empty group"
-                        + " label in column '" + csv.header().get(grp) + "'; label every row or drop --group-column");
+                throw new IllegalArgumentException("row " + CsvTable.lineOf(i) + " of " + option + " " + file
+                        + " has an empty group label in column '" + groupColumn + "'; label every row or drop"
+                        + " --group-column");
             }
             byGroup.computeIfAbsent(g, k -> new DoubleList()).add(v);
         }
@@ -62,7 +70,7 @@ public final class SizeTable {
         if (groups.isEmpty()) {
             groups.put(ALL, new double[0]);
         }
-        return new SizeTable(csv.header().get(col), groups, skipped);
+        return new SizeTable(column == null ? "size" : column, groups, skipped);
     }
 
     /**
@@ -73,14 +81,17 @@ public final class SizeTable {
      * @throws IllegalArgumentException as {@link #read}
      */
     public static List<double[]> readPaired(Path file, String option, String beforeColumn, String afterColumn) {
-        CsvRows csv = CsvRows.read(file, option);
-        int b = csv.column(beforeColumn, "--column");
-        int a = csv.column(afterColumn, "--after-column");
+        CsvTable csv = CsvTable.read(file, option);
+        int b = csv.requireColumn(beforeColumn, "the before column named by --column");
+        int a = csv.requireColumn(afterColumn, "the after column named by --after-column");
         DoubleList before = new DoubleList();
         DoubleList after = new DoubleList();
-        for (CsvRows.Row row : csv.rows()) {
-            double x = value(csv, row, b);
-            double y = value(csv, row, a);
+        for (int i = 0; i < csv.size(); i++) {
+            if (csv.row(i) == null) {
+                continue;
+            }
+            double x = value(csv, option, i, b, beforeColumn);
+            double y = value(csv, option, i, a, afterColumn);
             if (!Double.isNaN(x) && !Double.isNaN(y)) {
                 before.add(x);
                 after.add(y);
@@ -106,34 +117,37 @@ public final class SizeTable {
         return missing;
     }
 
-    private static int sizeColumn(CsvRows csv, String column) {
+    private static int sizeColumn(CsvTable csv, String option, String column) {
         if (column != null) {
-            return csv.column(column, "--column");
+            return csv.requireColumn(column, "the size column named by --column");
         }
-        if (csv.header().size() == 1) {
+        int width = IntStream.range(0, csv.size()).mapToObj(csv::row).filter(r -> r != null)
+                .mapToInt(List::size).findFirst().orElse(1);
+        if (width == 1) {
             return 0;
         }
-        throw new IllegalArgumentException(csv.source() + " has " + csv.header().size() + " columns ("
-                + String.join(", ", csv.header()) + "); name the size column with --column");
+        throw new IllegalArgumentException(option + " " + csv.file() + " has " + width
+                + " columns; name the size column with --column");
     }
 
-    /** The size in a row's column; NaN when missing. */
-    private static double value(CsvRows csv, CsvRows.Row row, int col) {
-        String text = row.fields().get(col);
+    /** The size in column {@code col} of data row i; NaN when missing. */
+    private static double value(CsvTable csv, String option, int i, int col, String column) {
+        String text = csv.row(i).get(col).strip();
         if (MISSING.contains(text.toLowerCase(Locale.ROOT))) {
             return Double.NaN;
         }
+        String where = "row " + CsvTable.lineOf(i) + " of " + option + " " + csv.file() + ", column '"
+                + (column == null ? "size" : column) + "'";
         double v;
         try {
             v = Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("line " + row.line() + " of " + csv.source() + ": column '"
-                    + csv.header().get(col) + "' has '" + text + "', which is not a number; sizes must be numbers"
+            throw new IllegalArgumentException(where + ": '" + text + "' is not a number; sizes must be numbers"
                     + " (missing values may be empty or NA)");
         }
         if (!(v > 0.0) || Double.isInfinite(v)) {
-            throw new IllegalArgumentException("sizes must be finite and > 0, found " + text + " on line " + row.line()
-                    + " of " + csv.source() + " (column '" + csv.header().get(col) + "'); remove or correct it");
+            throw new IllegalArgumentException("sizes must be finite and > 0, found " + text + " in " + where
+                    + "; remove or correct it");
         }
         return v;
     }

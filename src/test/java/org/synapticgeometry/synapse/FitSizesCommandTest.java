@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,23 +12,13 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.synapticgeometry.cli.ExitCodes;
-import org.synapticgeometry.cli.Sgeo;
 import org.synapticgeometry.geometry.Potentials;
+import org.synapticgeometry.testing.Cli;
 
 /** {@code sgeo fit-sizes} run in-process: outputs of each mode, and every bad-input case with exit code 2. */
 class FitSizesCommandTest {
     @TempDir
     Path dir;
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run sgeo(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Sgeo.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private Path csv(String name, String content) throws IOException {
         Path p = dir.resolve(name);
@@ -56,7 +44,7 @@ class FitSizesCommandTest {
     void fitsOneSampleAndWritesRankingParametersAndFigures() throws IOException {
         Path table = sizeTable("sizes.csv", logNormalMixture(600, 1));
         Path out = dir.resolve("out");
-        Run r = sgeo("fit-sizes", "--sizes", table.toString(), "--column", "size_um3", "--out", out.toString(),
+        Cli r = Cli.run("fit-sizes", "--sizes", table.toString(), "--column", "size_um3", "--out", out.toString(),
                 "--candidates", "negative_entropy,2-norm");
         assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).contains("group all: best negative_entropy; 2-norm ΔBIC").contains("ruled out");
@@ -80,7 +68,7 @@ class FitSizesCommandTest {
     void sameInputGivesTheSameTables() throws IOException {
         Path table = sizeTable("sizes.csv", logNormalMixture(300, 2));
         for (String o : List.of("a", "b")) {
-            assertThat(sgeo("fit-sizes", "--sizes", table.toString(), "--column", "size_um3", "--out",
+            assertThat(Cli.run("fit-sizes", "--sizes", table.toString(), "--column", "size_um3", "--out",
                     dir.resolve(o).toString(), "--candidates", "negative_entropy,3-norm", "--bootstrap", "5").code())
                     .isZero();
         }
@@ -95,7 +83,7 @@ class FitSizesCommandTest {
     void fitsEachGroupSeparately() throws IOException {
         Path table = sizeTable("sizes.csv", logNormalMixture(200, 3));
         Path out = dir.resolve("out");
-        Run r = sgeo("fit-sizes", "--sizes", table.toString(), "--column", "size_um3", "--group-column", "type",
+        Cli r = Cli.run("fit-sizes", "--sizes", table.toString(), "--column", "size_um3", "--group-column", "type",
                 "--out", out.toString(), "--candidates", "negative_entropy,2-norm", "--states", "1");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("group E: best").contains("group I: best");
@@ -108,7 +96,7 @@ class FitSizesCommandTest {
         Path before = sizeTable("before.csv", logNormalMixture(300, 4));
         Path after = sizeTable("after.csv", logNormalMixture(300, 5));
         Path out = dir.resolve("out");
-        Run r = sgeo("fit-sizes", "--sizes", before.toString(), "--after", after.toString(), "--column", "size_um3",
+        Cli r = Cli.run("fit-sizes", "--sizes", before.toString(), "--after", after.toString(), "--column", "size_um3",
                 "--out", out.toString(), "--candidates", "negative_entropy,2-norm");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(Files.readString(out.resolve("parameters.csv"))).contains("all,negative_entropy,sigma_change,");
@@ -126,7 +114,7 @@ class FitSizesCommandTest {
         }
         Path table = csv("paired.csv", sb.toString());
         Path out = dir.resolve("out");
-        Run r = sgeo("fit-sizes", "--sizes", table.toString(), "--column", "before", "--after-column", "after",
+        Cli r = Cli.run("fit-sizes", "--sizes", table.toString(), "--column", "before", "--after-column", "after",
                 "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("paired sizes: identified negative_entropy");
@@ -136,24 +124,24 @@ class FitSizesCommandTest {
     @Test
     void nonPositiveSizeIsRejected() throws IOException {
         Path table = csv("bad.csv", "size\n1.5\n2.0\n-0.3\n");
-        Run r = sgeo("fit-sizes", "--sizes", table.toString(), "--out", dir.resolve("o").toString());
+        Cli r = Cli.run("fit-sizes", "--sizes", table.toString(), "--out", dir.resolve("o").toString());
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("sizes must be finite and > 0, found -0.3 on line 4 of --sizes " + table
-                + " (column 'size'); remove or correct it");
+        assertThat(r.err()).contains("sizes must be finite and > 0, found -0.3 in row 4 of --sizes " + table
+                + ", column 'size'; remove or correct it");
     }
 
     @Test
     void zeroSizeIsRejected() throws IOException {
         Path table = csv("zero.csv", "size\n1.5\n0\n");
-        Run r = sgeo("fit-sizes", "--sizes", table.toString(), "--out", dir.resolve("o").toString());
+        Cli r = Cli.run("fit-sizes", "--sizes", table.toString(), "--out", dir.resolve("o").toString());
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("sizes must be finite and > 0, found 0 on line 3");
+        assertThat(r.err()).contains("sizes must be finite and > 0, found 0 in row 3");
     }
 
     @Test
     void tooFewValuesAreRejected() throws IOException {
         Path table = csv("few.csv", "size\n1.5\n2.0\nNA\n3.1\n");
-        Run r = sgeo("fit-sizes", "--sizes", table.toString(), "--out", dir.resolve("o").toString());
+        Cli r = Cli.run("fit-sizes", "--sizes", table.toString(), "--out", dir.resolve("o").toString());
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("too few sizes: sizes in column 'size' has 3 values; fit-sizes needs at least 50"
                 + " per sample");
@@ -162,61 +150,60 @@ class FitSizesCommandTest {
     @Test
     void missingColumnIsRejected() throws IOException {
         Path table = sizeTable("sizes.csv", logNormalMixture(60, 7));
-        Run r = sgeo("fit-sizes", "--sizes", table.toString(), "--column", "volume", "--out",
+        Cli r = Cli.run("fit-sizes", "--sizes", table.toString(), "--column", "volume", "--out",
                 dir.resolve("o").toString());
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("--column 'volume' is not a column of --sizes " + table
-                + " (columns: synapse, size_um3, type)");
+        assertThat(r.err()).contains(table + " is missing column 'volume' (header found: synapse,size_um3,type;"
+                + " expected: the size column named by --column)");
     }
 
     @Test
     void severalColumnsWithoutColumnIsRejected() throws IOException {
         Path table = sizeTable("sizes.csv", logNormalMixture(60, 8));
-        Run r = sgeo("fit-sizes", "--sizes", table.toString(), "--out", dir.resolve("o").toString());
+        Cli r = Cli.run("fit-sizes", "--sizes", table.toString(), "--out", dir.resolve("o").toString());
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("has 3 columns (synapse, size_um3, type); name the size column with --column");
+        assertThat(r.err()).contains("--sizes " + table + " has 3 columns; name the size column with --column");
     }
 
     @Test
     void malformedCsvIsRejected() throws IOException {
         Path fields = csv("fields.csv", "id,size\n1,2.0\n2,3.0,extra\n");
-        Run r = sgeo("fit-sizes", "--sizes", fields.toString(), "--column", "size", "--out", dir.resolve("o").toString());
+        Cli r = Cli.run("fit-sizes", "--sizes", fields.toString(), "--column", "size", "--out", dir.resolve("o").toString());
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("malformed CSV: line 3 of --sizes " + fields
-                + " has 3 fields, the header has 2; check the delimiter and quoting");
+        assertThat(r.err()).contains(fields + " row 3 has 3 fields, the header has 2; fix the row");
         Path quote = csv("quote.csv", "id,size\n\"1,2.0\n");
-        r = sgeo("fit-sizes", "--sizes", quote.toString(), "--column", "size", "--out", dir.resolve("o").toString());
+        r = Cli.run("fit-sizes", "--sizes", quote.toString(), "--column", "size", "--out", dir.resolve("o").toString());
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("malformed CSV: line 2 of --sizes " + quote + " has an unclosed double quote");
+        assertThat(r.err()).contains(quote + " row 2 has an unclosed quote; fix the row");
         Path text = csv("text.csv", "size\n1.0\nbig\n");
-        r = sgeo("fit-sizes", "--sizes", text.toString(), "--out", dir.resolve("o").toString());
+        r = Cli.run("fit-sizes", "--sizes", text.toString(), "--out", dir.resolve("o").toString());
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("line 3 of --sizes " + text + ": column 'size' has 'big', which is not a number");
+        assertThat(r.err()).contains("row 3 of --sizes " + text + ", column 'size': 'big' is not a number");
     }
 
     @Test
     void missingOrEmptyFileIsRejected() throws IOException {
-        Run r = sgeo("fit-sizes", "--sizes", dir.resolve("nope.csv").toString(), "--out", dir.resolve("o").toString());
+        Cli r = Cli.run("fit-sizes", "--sizes", dir.resolve("nope.csv").toString(), "--out", dir.resolve("o").toString());
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("--sizes " + dir.resolve("nope.csv") + " does not exist");
-        Path empty = csv("empty.csv", "\n# only a comment\n");
-        r = sgeo("fit-sizes", "--sizes", empty.toString(), "--out", dir.resolve("o").toString());
+        assertThat(r.err()).contains("--sizes " + dir.resolve("nope.csv") + " does not exist; check the path");
+        Path empty = csv("empty.csv", "\n");
+        r = Cli.run("fit-sizes", "--sizes", empty.toString(), "--out", dir.resolve("o").toString());
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("is empty; it needs a header line");
+        assertThat(r.err()).contains("--sizes " + empty + " is empty; it needs a header row");
     }
 
     @Test
     void conflictingOptionsAreRejected() throws IOException {
         Path table = sizeTable("sizes.csv", logNormalMixture(60, 9));
-        Run r = sgeo("fit-sizes", "--sizes", table.toString(), "--column", "size_um3", "--after-column", "type",
+        Cli r = Cli.run("fit-sizes", "--sizes", table.toString(), "--column", "size_um3", "--after-column", "type",
                 "--after", table.toString(), "--out", dir.resolve("o").toString());
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("--after (unpaired samples) and --after-column (paired sizes) exclude each other");
-        r = sgeo("fit-sizes", "--sizes", table.toString(), "--column", "size_um3", "--states", "3", "--out",
+        r = Cli.run("fit-sizes", "--sizes", table.toString(), "--column", "size_um3", "--states", "3", "--out",
                 dir.resolve("o").toString());
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("--states must be 1 or 2, found 3");
-        r = sgeo("fit-sizes", "--sizes", table.toString(), "--column", "size_um3", "--candidates", "1-norm", "--out",
+        r = Cli.run("fit-sizes", "--sizes", table.toString(), "--column", "size_um3", "--candidates", "1-norm", "--out",
                 dir.resolve("o").toString());
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("invalid potential '1-norm'");

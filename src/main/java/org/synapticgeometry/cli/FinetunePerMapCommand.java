@@ -1,13 +1,74 @@
 package org.synapticgeometry.cli;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.synapticgeometry.stage.FinetuneOptions;
+import org.synapticgeometry.stage.FinetunePerMap;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code sgeo finetune-per-map}: Fine-tunes a pretrained network with one potential (the paper's protocol). */
-@Command(name = "finetune-per-map", mixinStandardHelpOptions = true, description = "Fine-tunes a pretrained network with one potential (the paper's protocol).")
+@Command(name = "finetune-per-map", mixinStandardHelpOptions = true,
+        description = "Fine-tunes a pretrained network with one potential (the paper's protocol): N = floor(D^k) test"
+                + " images, batch 256, momentum 0.9, cosine schedule, learning rate from a grid with +30-epoch retries"
+                + " until 100% train accuracy. Writes the checkpoint, model.json and train.json into --out.")
 public final class FinetunePerMapCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--pretrained", required = true, description = "checkpoint folder written by pretrain-load")
+    private Path pretrained;
+
+    @Option(names = "--potential", required = true, description = "potential: 2-norm, 3-norm, negative_entropy, ...")
+    private String potential;
+
+    @Option(names = "--seed", required = true, description = "root seed (subset and shuffling)")
+    private long seed;
+
+    @Option(names = "--out", required = true, description = "output folder")
+    private Path out;
+
+    @Option(names = "--k", defaultValue = "0.5", description = "N = floor(D^k) images (default ${DEFAULT-VALUE})")
+    private double k;
+
+    @Option(names = "--n", defaultValue = "0", description = "explicit N, overrides --k (default: from --k)")
+    private int n;
+
+    @Option(names = "--lr-grid", split = ",", defaultValue = "1e-5,1e-4,1e-3,1e-2,1e-1",
+            description = "learning rates tried (default ${DEFAULT-VALUE})")
+    private List<Double> lrGrid;
+
+    @Option(names = "--epochs", defaultValue = "30", description = "epochs of the first search (default ${DEFAULT-VALUE})")
+    private int epochs;
+
+    @Option(names = "--extra-epochs", defaultValue = "30", description = "epochs added per retry (default ${DEFAULT-VALUE})")
+    private int extraEpochs;
+
+    @Option(names = "--max-attempts", defaultValue = "4", description = "searches in all (default ${DEFAULT-VALUE})")
+    private int maxAttempts;
+
+    @Option(names = "--batch-size", defaultValue = "256", description = "mini-batch size (default ${DEFAULT-VALUE})")
+    private int batchSize;
+
+    @Option(names = "--momentum", defaultValue = "0.9", description = "momentum (default ${DEFAULT-VALUE})")
+    private double momentum;
+
+    @Option(names = "--data-dir", description = "Fashion-MNIST folder (default: $SGEO_DATA, then"
+            + " /usr/share/datasets/fashion-mnist)")
+    private Path dataDir;
+
+    @Option(names = "--images", description = "image folder (one sub-folder per class) instead of the Fashion-MNIST"
+            + " test split, e.g. for an imported TorchScript model")
+    private Path images;
+
     @Override
     public Integer call() {
-        throw new IllegalStateException("sgeo finetune-per-map is not implemented yet");
+        FinetuneOptions o = new FinetuneOptions(pretrained, potential, seed, out, k, n, lrGrid, epochs, extraEpochs,
+                maxAttempts, batchSize, momentum, dataDir, images);
+        FinetunePerMap.run(o, spec.commandLine().getErr());
+        return ExitCodes.OK;
     }
 }

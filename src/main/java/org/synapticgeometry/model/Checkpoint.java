@@ -9,10 +9,12 @@ import ai.djl.pytorch.jni.JniUtils;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -42,18 +44,37 @@ public final class Checkpoint {
      * @return the info as written
      */
     public static ModelInfo save(Network net, ModelInfo info, Path dir) {
-        String file = net.isTorchScript() ? "model.pt" : "model.params";
-        Path weights = dir.resolve(file);
-        AtomicFiles.write(weights, out -> {
-            if (net.isTorchScript()) {
-                JniUtils.writeModule((PtSymbolBlock) net.block(), out, false);
-            } else {
-                net.block().saveParameters(new DataOutputStream(out));
-            }
-        });
-        ModelInfo written = info.withParameters(file, FileHashes.sha256(weights), SoftwareVersions.current());
+        return save(weightBytes(net), net.isTorchScript(), info, dir);
+    }
+
+    /**
+     * Writes weights serialised earlier by {@link #weightBytes(Network)} and {@code info} into {@code dir}
+     * (how a learning-rate search keeps its best trial without holding every network open).
+     *
+     * @return the info as written
+     */
+    public static ModelInfo save(byte[] weights, boolean torchScript, ModelInfo info, Path dir) {
+        String file = torchScript ? "model.pt" : "model.params";
+        Path target = dir.resolve(file);
+        AtomicFiles.write(target, out -> out.write(weights));
+        ModelInfo written = info.withParameters(file, FileHashes.sha256(target), SoftwareVersions.current());
         writeInfo(dir.resolve(INFO_FILE), written);
         return written;
+    }
+
+    /** The network's weights as they would be written to its parameter file. */
+    public static byte[] weightBytes(Network net) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            if (net.isTorchScript()) {
+                JniUtils.writeModule((PtSymbolBlock) net.block(), bytes, false);
+            } else {
+                net.block().saveParameters(new DataOutputStream(bytes));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serialise the weights of " + net.info().architecture(), e);
+        }
+        return bytes.toByteArray();
     }
 
     /** Writes a model.json atomically. */

@@ -4,12 +4,14 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
+import ai.djl.util.Pair;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -62,6 +64,7 @@ final class EpochTrainer {
         Random order = new Random(shuffleSeed);
         int[] perm = new int[data.size()];
         Arrays.setAll(perm, i -> i);
+        attachGradients(net);
         try (Trainer trainer = net.model().newTrainer(config)) {
             for (int e = 1; e <= epochs; e++) {
                 Subsets.shuffle(perm, order);
@@ -74,6 +77,16 @@ final class EpochTrainer {
             }
         }
         return new Run(done, false);
+    }
+
+    /** Loaded parameters come without gradient buffers (only freshly initialised ones have them). */
+    private static void attachGradients(Network net) {
+        for (Pair<String, Parameter> p : net.block().getParameters()) {
+            NDArray a = p.getValue().getArray();
+            if (p.getValue().requiresGradient() && !a.hasGradient()) {
+                a.setRequiresGradient(true);
+            }
+        }
     }
 
     private static Epoch oneEpoch(Trainer trainer, InputView view, LabeledImages data, int[] perm, int batchSize,

@@ -16,6 +16,7 @@ import org.synapticgeometry.model.Checkpoint;
 import org.synapticgeometry.model.ModelInfo;
 import org.synapticgeometry.model.Network;
 import org.synapticgeometry.model.Zoo;
+import org.synapticgeometry.optim.MirrorDescent;
 import org.synapticgeometry.tracking.RunStatus;
 import org.synapticgeometry.tracking.TrackedRun;
 import org.synapticgeometry.tracking.Tracking;
@@ -91,8 +92,13 @@ public final class PretrainLoad {
         }
     }
 
+    /** DJL's SGD with momentum 0.9, or mirror descent in the given potential (the paper's RNN protocol). */
     private static Optimizer optimizer(PretrainLoadOptions o) {
-        return Optimizer.sgd().setLearningRateTracker(Tracker.fixed((float) o.learningRate())).optMomentum(0.9f)
+        Tracker rate = Tracker.fixed((float) o.learningRate());
+        if (o.potential() == null) {
+            return Optimizer.sgd().setLearningRateTracker(rate).optMomentum(0.9f).build();
+        }
+        return MirrorDescent.builder().setPotential(o.parsedPotential()).setLearningRateTracker(rate).optMomentum(0.9f)
                 .build();
     }
 

@@ -37,6 +37,8 @@ final class MlflowRun implements TrackedRun {
     private String runId;
     private boolean spooled;
     private boolean ended;
+    private long overheadNanos;
+    private int records;
 
     /** Creates the run on the backend (spooling it if the server is unavailable); then call {@link #start}. */
     MlflowRun(TrackingConfig config, String stage, Path outDir, String experimentName, String runName) {
@@ -118,16 +120,17 @@ final class MlflowRun implements TrackedRun {
             config.warn().println("sgeo tracking: warning: artifact " + fileOrDir + " does not exist; not logged");
             return;
         }
-        Path base = Files.isDirectory(fileOrDir) ? fileOrDir : fileOrDir.getParent();
-        for (Path f : regularFiles(fileOrDir)) {
-            String rel = base == null ? f.getFileName().toString() : base.relativize(f).toString().replace('\\', '/');
-            if (Files.isDirectory(fileOrDir)) {
-                rel = fileOrDir.getFileName() + "/" + rel;
-            }
+        Path source = fileOrDir.toAbsolutePath().normalize();
+        Path base = Files.isDirectory(source) ? source : source.getParent();
+        for (Path f : regularFiles(source)) {
+            String rel = base.relativize(f).toString().replace('\\', '/');
             String path = MlflowLimits.checkArtifactPath(dir.isEmpty() ? rel : dir + "/" + rel);
             artifacts.put(path, f);
+            records++;
+            long t0 = System.nanoTime();
             outputs.removeIf(h -> h.path().equals(path));
             outputs.add(hash(f, path));
+            overheadNanos += System.nanoTime() - t0;
             guarded(b -> b.uploadArtifact(runId, f, path), true);
         }
     }
@@ -137,7 +140,9 @@ final class MlflowRun implements TrackedRun {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("input " + file + " is not a readable file");
         }
+        long t0 = System.nanoTime();
         inputs.add(hash(file, file.toString()));
+        overheadNanos += System.nanoTime() - t0;
     }
 
     @Override
@@ -174,6 +179,7 @@ final class MlflowRun implements TrackedRun {
     }
 
     private void send(List<MetricPoint> m, Map<String, String> p, Map<String, String> t) {
+        records += m.size() + p.size() + t.size();
         metrics.addAll(m);
         params.putAll(p);
         tags.putAll(t);
@@ -187,6 +193,7 @@ final class MlflowRun implements TrackedRun {
      * Journaled operations are covered by the replay; others run again on the local store.
      */
     private void guarded(Consumer<Tracker> op, boolean journaled) {
+        long t0 = System.nanoTime();
         try {
             op.accept(backend);
         } catch (TrackingUnavailableException e) {
@@ -197,6 +204,8 @@ final class MlflowRun implements TrackedRun {
             if (!journaled || runId == null) {
                 op.accept(backend);
             }
+        } finally {
+            overheadNanos += System.nanoTime() - t0;
         }
     }
 
@@ -235,6 +244,8 @@ final class MlflowRun implements TrackedRun {
         tracking.put("backend", config.uri().isServer() ? "server" : "file-store");
         tracking.put("uri", config.uri().display());
         tracking.put("spooled_to", spooled ? config.spool().toUri().toString() : "");
+        tracking.put("records", Integer.toString(records));
+        tracking.put("overhead_seconds", String.format(java.util.Locale.ROOT, "%.3f", overheadNanos / 1e9));
         return new RunRecord(RunRecord.FORMAT, runId, experimentName, stage, status.name(),
                 Instant.ofEpochMilli(startTime).toString(), Instant.ofEpochMilli(endTime).toString(), config.gitCommit(),
                 Provenance.versions(), Provenance.platform(), device, seeds, new TreeMap<>(params), new TreeMap<>(tags),

@@ -29,7 +29,9 @@ import org.synapticgeometry.files.AtomicFiles;
  * @param tags all tags
  * @param inputs input files with SHA-256
  * @param outputs logged artifacts with SHA-256
- * @param tracking backend kind, its URI (no credentials) and whether records were spooled locally
+ * @param tracking backend kind, its URI (no credentials), where records were spooled (if they were), and the
+ *        logging overhead so far: records sent (params, tags, metric points, artifacts) and seconds spent in
+ *        tracking calls and hashing
  */
 public record RunRecord(int format, String runId, String experiment, String stage, String status, String startTime,
         String endTime, String gitCommit, Map<String, String> versions, Map<String, String> platform, String device,

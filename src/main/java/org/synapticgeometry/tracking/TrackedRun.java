@@ -27,8 +27,9 @@ public interface TrackedRun extends AutoCloseable {
     }
 
     /**
-     * Uploads a file or folder as an artifact under {@code artifactDir} ("" for the root); a folder keeps
-     * its name ({@code plots/} goes to {@code <artifactDir>/plots/...}). A path that does not exist is
+     * Uploads a file or folder as an artifact under {@code artifactDir} ("" for the root); as in MLflow's
+     * {@code log_artifacts}, a folder's content goes under {@code artifactDir} (the folder's own name is not
+     * kept: log {@code plots/} with {@code artifactDir = "plots"}). A path that does not exist is
      * skipped with a warning. Each file's SHA-256 goes into the provenance record's outputs.
      *
      * @throws IllegalArgumentException when {@code artifactDir} is absolute, contains {@code ..} or {@code \}

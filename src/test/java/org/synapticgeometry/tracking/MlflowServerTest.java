@@ -123,7 +123,6 @@ class MlflowServerTest {
         }
         assertThat(warnings.toString(StandardCharsets.UTF_8)).contains("failed to log-batch after 2 attempts")
                 .contains("continues in the local store").contains("sgeo tracking sync");
-
         String first = sync();
         assertThat(first).contains("run " + runId).contains("-> " + runId).contains("status FINISHED (set)");
         String second = sync();
@@ -173,6 +172,44 @@ class MlflowServerTest {
             }
         }
         assertThat(remoteChildParent).isEqualTo(remoteParent).isNotEqualTo(parent);
+    }
+
+    @Test
+    void realLinregStageRunThroughTheCliIsAChildRunOfTheWorkflow() throws Exception {
+        String exp = "linreg-" + UUID.randomUUID();
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        String parent = Tracking.startParent(config(exp, null, warnings), "tiny_curie", Map.of());
+        Path params = Files.writeString(work.resolve("linreg.yaml"), String.join("\n", "seed: 0", "seeds: 1",
+                "trained_potentials: [2-norm]", "candidates: [2-norm, 3-norm]", "dims: [20]", "k: [0.5]", "power: [2]",
+                "correlation_scale: 1.0", "input_noise: 0.5", "momentum: 0.9", "lr_min: 0.01", "lr_max: 0.1",
+                "lr_count: 2", "steps: 5", "extra_steps: 0", "max_attempts: 1", "target_loss: 1.0e-3", ""));
+        Path out = work.resolve("out");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"),
+                Sgeo.class.getName(), "linreg", "--params", params.toString(), "--out", out.toString());
+        pb.environment().putAll(Map.of(TrackingKeys.ENV_URI, server.uri(), TrackingKeys.ENV_EXPERIMENT, exp,
+                TrackingKeys.ENV_PARENT, parent, TrackingKeys.ENV_NF_RUN, "tiny_curie", TrackingKeys.ENV_NF_TASK, "3f/9a0b1c"));
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(log).isZero();
+        Tracking.endRun(config(exp, null, warnings), parent, RunStatus.FINISHED);
+
+        JsonNode runs = MlflowPeer.dump(server.uri(), exp, "tags.stage = 'linreg'").get("runs");
+        RunRecord record = RunRecord.read(out.resolve("run.json"));
+        JsonNode r = runs.get(record.runId());
+        assertThat(r.get("status").asText()).isEqualTo("FINISHED");
+        assertThat(r.at("/tags/mlflow.parentRunId").asText()).isEqualTo(parent);
+        assertThat(r.at("/tags/nextflow.task_hash").asText()).isEqualTo("3f/9a0b1c");
+        assertThat(r.at("/params/candidates").asText()).isEqualTo("2-norm,3-norm");
+        assertThat(r.at("/params/seed").asText()).isEqualTo("0");
+        assertThat(r.at("/history/final_loss").get(0).get(0).asInt()).isEqualTo(1);
+        assertThat(r.get("artifacts").fieldNames()).toIterable().contains("linreg.csv", "linreg.json", "manifest.csv",
+                "run.json", "snapshots/2-norm_k0.5_pow2_d20_s0/init.npz");
+        assertThat(r.at("/artifacts/linreg.csv").asText()).isEqualTo(Provenance.sha256(out.resolve("linreg.csv")));
+        assertThat(record.inputs()).extracting(RunRecord.FileHash::sha256).containsExactly(Provenance.sha256(params));
+        assertThat(runs.at("/" + parent + "/status").asText()).isEqualTo("FINISHED");
+        System.out.println("tracking overhead of sgeo linreg (tiny) on a local server: " + record.tracking());
     }
 
     private String sync() {

@@ -51,7 +51,7 @@ final class StageFixture {
         Path plots = Files.createDirectories(outDir.resolve("plots"));
         Files.write(plots.resolve("cdf.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2, 3});
         run.logArtifact(table, "");
-        run.logArtifact(plots, "");
+        run.logArtifact(plots, "plots");
     }
 
     /** A complete stage run; returns its id. */

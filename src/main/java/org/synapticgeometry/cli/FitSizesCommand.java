@@ -23,7 +23,7 @@ public final class FitSizesCommand implements Callable<Integer> {
     private picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--sizes", required = true, paramLabel = "FILE.csv",
-            description = "Table of positive sizes with a header line (comma, tab or semicolon separated).")
+            description = "Comma-separated table of positive sizes with a header row.")
     private Path sizes;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")

@@ -85,14 +85,18 @@ public record FitSizesConfig(Path sizes, String column, String groupColumn, Path
         return mode() == Mode.PAIRED ? d.stream().filter(c -> !c.freeBeta()).toList() : d;
     }
 
-    /** Every setting as text, for run parameters and fit.json. */
+    private static String orEmpty(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
+    /** Every setting as text, for run parameters and fit.json; an option not given is "". */
     public Map<String, String> asParams() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("sizes", sizes.toString());
-        p.put("column", String.valueOf(column));
-        p.put("group_column", String.valueOf(groupColumn));
-        p.put("after", String.valueOf(after));
-        p.put("after_column", String.valueOf(afterColumn));
+        p.put("column", orEmpty(column));
+        p.put("group_column", orEmpty(groupColumn));
+        p.put("after", orEmpty(after));
+        p.put("after_column", orEmpty(afterColumn));
         p.put("out", out.toString());
         p.put("mode", mode().name().toLowerCase(Locale.ROOT));
         p.put("candidates", String.join(",", effectiveCandidates().stream().map(Candidate::name).toList()));

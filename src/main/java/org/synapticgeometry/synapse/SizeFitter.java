@@ -55,11 +55,6 @@ public final class SizeFitter {
         return new SizeFitter(states, starts);
     }
 
-    /** Number of states K. */
-    public int states() {
-        return states;
-    }
-
     /**
      * Fits {@code candidate} to one sample, or jointly to a before and an after sample (shared states
      * and weights; the after sample's dual SD is sqrt(σ² + σ_Δ²)).

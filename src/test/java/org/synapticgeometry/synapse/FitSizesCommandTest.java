@@ -77,6 +77,10 @@ class FitSizesCommandTest {
                     .isEqualTo(Files.readString(dir.resolve("b").resolve(f)).replace(dir.resolve("b").toString(), ""));
         }
         assertThat(Files.readString(dir.resolve("a/parameters.csv"))).contains("bootstrap percentile");
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("a/fit.json").toFile());
+        double first = json.at("/groups/0/candidates/0/first_in_bootstrap").asDouble()
+                + json.at("/groups/0/candidates/1/first_in_bootstrap").asDouble();
+        assertThat(first).as("shares of resamples in which each candidate ranked first").isEqualTo(1.0);
     }
 
     @Test
@@ -207,5 +211,9 @@ class FitSizesCommandTest {
                 dir.resolve("o").toString());
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("invalid potential '1-norm'");
+        r = Cli.run("fit-sizes", "--sizes", table.toString(), "--column", "size_um3", "--after-column", "synapse",
+                "--candidates", "negative_entropy,hypentropy", "--out", dir.resolve("o").toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("give hypentropy a fixed beta, e.g. hypentropy:0.1");
     }
 }

@@ -58,7 +58,7 @@ public record TrackingUri(URI server, Path store, String user, String password) 
 
     /** A form safe to print and to store: the server URI without credentials, or the store's file URI. */
     public String display() {
-        return isServer() ? server.toString() : store.toUri().toString();
+        return isServer() ? server.toString() : FileStore.fileUri(store);
     }
 
     @Override

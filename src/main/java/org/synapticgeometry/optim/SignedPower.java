@@ -19,6 +19,9 @@ final class SignedPower {
         if (e == 1.0) {
             return x.duplicate();
         }
+        if (e == 2.0) {
+            return x.abs().muli(x);
+        }
         try (NDArray a = x.abs()) {
             if (e > 1.0) {
                 return magnitude(a, e - 1.0).muli(x);

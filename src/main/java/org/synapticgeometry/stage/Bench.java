@@ -24,8 +24,8 @@ public final class Bench {
     }
 
     /**
-     * One measured case: median wall time of one call, and its ratio to the baseline case of the
-     * same suite (empty baseline for the baseline itself).
+     * One measured case: median wall time of one call, and the median ratio to the baseline case
+     * of the same suite timed alternately with it (empty baseline for the baseline itself).
      */
     public record Row(String suite, String name, long size, double medianMillis, String baseline, double ratio) {
     }
@@ -84,18 +84,41 @@ public final class Bench {
         return b.toString();
     }
 
-    /** Median wall time in milliseconds of {@code repeats} calls after {@code warmup} calls. */
-    static double medianMillis(int warmup, int repeats, Runnable call) {
+    /** Medians of an interleaved comparison: the case's time, the baseline's time, and the ratio. */
+    record Paired(double millis, double baselineMillis, double ratio) {
+    }
+
+    /**
+     * Times {@code call} and {@code baseline} alternately, one call each per repeat after
+     * {@code warmup} rounds, so that both see the same machine load; the ratio is the median of the
+     * per-round ratios, which is robust to load spikes on a shared machine.
+     */
+    static Paired paired(int warmup, int repeats, Runnable baseline, Runnable call) {
         for (int i = 0; i < warmup; i++) {
+            baseline.run();
             call.run();
         }
-        double[] t = new double[repeats];
+        double[] base = new double[repeats];
+        double[] time = new double[repeats];
+        double[] ratio = new double[repeats];
         for (int i = 0; i < repeats; i++) {
-            long start = System.nanoTime();
-            call.run();
-            t[i] = (System.nanoTime() - start) / 1e6;
+            base[i] = millis(baseline);
+            time[i] = millis(call);
+            ratio[i] = time[i] / base[i];
         }
+        return new Paired(median(time), median(base), median(ratio));
+    }
+
+    private static double millis(Runnable call) {
+        long start = System.nanoTime();
+        call.run();
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    private static double median(double[] values) {
+        double[] t = values.clone();
         Arrays.sort(t);
-        return repeats % 2 == 1 ? t[repeats / 2] : (t[repeats / 2 - 1] + t[repeats / 2]) / 2;
+        int n = t.length;
+        return n % 2 == 1 ? t[n / 2] : (t[n / 2 - 1] + t[n / 2]) / 2;
     }
 }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import org.synapticgeometry.geometry.Potentials;
 import org.synapticgeometry.stats.DeltaCdf;
@@ -35,14 +36,15 @@ final class DeltaCdfBenchmark implements Bench.Suite {
             float[] init = sorted.clone();
             Arrays.parallelSort(sorted);
             int reps = Math.max(1, s.repeats() / 10);
-            double grid = Bench.medianMillis(1, reps, () -> DeltaCdf.grid(sorted, n, 0.0, 1.0));
-            double exact = Bench.medianMillis(1, reps, () -> DeltaCdf.exact(sorted, n, 0.0, 1.0));
-            double pair = Bench.medianMillis(1, reps, () -> score(init, fin));
-            rows.add(new Bench.Row(name(), "grid ΔCDF (sorted input)", n, grid, "", 1.0));
-            rows.add(new Bench.Row(name(), "exact ΔCDF (sorted input)", n, exact, BASELINE, exact / grid));
-            rows.add(new Bench.Row(name(), "pair in 3-norm: dual+sort+4 ΔCDF", n, pair, BASELINE, pair / grid));
-            progress.println(String.format("bench deltacdf n=%d: grid %.1f ms, exact %.1f ms, pair %.1f ms", n, grid,
-                    exact, pair));
+            Runnable grid = () -> DeltaCdf.grid(sorted, n, 0.0, 1.0);
+            Bench.Paired exact = Bench.paired(1, reps, grid, () -> DeltaCdf.exact(sorted, n, 0.0, 1.0));
+            Bench.Paired pair = Bench.paired(1, reps, grid, () -> score(init, fin));
+            rows.add(new Bench.Row(name(), "grid ΔCDF (sorted input)", n, exact.baselineMillis(), "", 1.0));
+            rows.add(new Bench.Row(name(), "exact ΔCDF (sorted input)", n, exact.millis(), BASELINE, exact.ratio()));
+            rows.add(new Bench.Row(name(), "pair in 3-norm: dual+sort+4 ΔCDF", n, pair.millis(), BASELINE,
+                    pair.ratio()));
+            progress.println(String.format(Locale.ROOT, "bench deltacdf n=%d: grid %.1f ms, exact %.1f ms, pair %.1f ms",
+                    n, exact.baselineMillis(), exact.millis(), pair.millis()));
         }
         return rows;
     }

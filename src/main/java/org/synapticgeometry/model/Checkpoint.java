@@ -18,10 +18,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.synapticgeometry.data.FileHashes;
+import java.util.Map;
 import org.synapticgeometry.data.InputView;
 import org.synapticgeometry.files.AtomicFiles;
+import org.synapticgeometry.tracking.Provenance;
 
 /**
  * Checkpoints of ours: a folder with {@code model.json} ({@link ModelInfo}) and the weights, either
@@ -57,9 +59,17 @@ public final class Checkpoint {
         String file = torchScript ? "model.pt" : "model.params";
         Path target = dir.resolve(file);
         AtomicFiles.write(target, out -> out.write(weights));
-        ModelInfo written = info.withParameters(file, FileHashes.sha256(target), SoftwareVersions.current());
+        ModelInfo written = info.withParameters(file, Provenance.sha256(target), software());
         writeInfo(dir.resolve(INFO_FILE), written);
         return written;
+    }
+
+    /** Versions of sgeo, DJL, libtorch and Java, the platform and the git commit, for model.json. */
+    private static Map<String, String> software() {
+        Map<String, String> s = new LinkedHashMap<>(Provenance.versions());
+        s.putAll(Provenance.platform());
+        s.put("git", Provenance.gitCommit(System.getenv()));
+        return s;
     }
 
     /** The network's weights as they would be written to its parameter file. */
@@ -99,7 +109,7 @@ public final class Checkpoint {
         if (!Files.isRegularFile(weights)) {
             throw mismatch(dir, "its weight file " + info.parameterFile() + " is missing");
         }
-        String sha = FileHashes.sha256(weights);
+        String sha = Provenance.sha256(weights);
         if (!sha.equals(info.parameterSha256())) {
             throw mismatch(dir, info.parameterFile() + " has SHA-256 " + sha + " but model.json records "
                     + info.parameterSha256());

@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.synapticgeometry.data.FileHashes;
 import org.synapticgeometry.data.Seeds;
 import org.synapticgeometry.files.AtomicFiles;
 import org.synapticgeometry.model.Checkpoint;
 import org.synapticgeometry.model.ModelInfo;
 import org.synapticgeometry.model.Network;
 import org.synapticgeometry.optim.LearningRateSearch;
+import org.synapticgeometry.tracking.Provenance;
 import org.synapticgeometry.tracking.RunStatus;
 import org.synapticgeometry.tracking.TrackedRun;
 import org.synapticgeometry.tracking.Tracking;
@@ -139,7 +139,7 @@ public final class FinetunePerMap {
         files.addAll(data.files());
         for (Path f : files) {
             run.recordInput(f);
-            in.put(f.toString(), FileHashes.sha256(f));
+            in.put(f.toString(), Provenance.sha256(f));
         }
         return in;
     }

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.synapticgeometry.data.FashionMnist;
-import org.synapticgeometry.data.FileHashes;
 import org.synapticgeometry.data.LabeledImages;
 import org.synapticgeometry.data.Seeds;
 import org.synapticgeometry.files.AtomicFiles;
@@ -17,6 +16,7 @@ import org.synapticgeometry.model.ModelInfo;
 import org.synapticgeometry.model.Network;
 import org.synapticgeometry.model.Zoo;
 import org.synapticgeometry.optim.MirrorDescent;
+import org.synapticgeometry.tracking.Provenance;
 import org.synapticgeometry.tracking.RunStatus;
 import org.synapticgeometry.tracking.TrackedRun;
 import org.synapticgeometry.tracking.Tracking;
@@ -106,7 +106,7 @@ public final class PretrainLoad {
         run.recordInput(o.torchscript());
         try (Network net = Network.torchScript(o.torchscript(), o.inputShape())) {
             ModelInfo info = net.info().withTraining(STAGE, null, null, null, null, null, null,
-                    Map.of(o.torchscript().toString(), FileHashes.sha256(o.torchscript())));
+                    Map.of(o.torchscript().toString(), Provenance.sha256(o.torchscript())));
             return Checkpoint.save(net, info, o.out());
         }
     }
@@ -118,7 +118,7 @@ public final class PretrainLoad {
             ModelInfo old = net.info();
             return Checkpoint.save(net, old.withTraining(old.stage(), old.dataset(), old.trainAccuracy(),
                     old.testAccuracy(), old.seed(), old.potential(), old.epochs(),
-                    Map.of(infoFile.toString(), FileHashes.sha256(infoFile))), o.out());
+                    Map.of(infoFile.toString(), Provenance.sha256(infoFile))), o.out());
         }
     }
 
@@ -127,7 +127,7 @@ public final class PretrainLoad {
         for (FashionMnist.Split s : FashionMnist.Split.values()) {
             for (Path f : data.files(s)) {
                 run.recordInput(f);
-                inputs.put(f.toString(), FileHashes.sha256(f));
+                inputs.put(f.toString(), Provenance.sha256(f));
             }
         }
         return inputs;

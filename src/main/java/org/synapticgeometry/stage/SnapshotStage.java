@@ -10,12 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.synapticgeometry.data.FileHashes;
 import org.synapticgeometry.files.AtomicFiles;
 import org.synapticgeometry.model.Checkpoint;
 import org.synapticgeometry.model.Network;
 import org.synapticgeometry.snapshot.FloatTensor;
 import org.synapticgeometry.snapshot.NpzWriter;
+import org.synapticgeometry.tracking.Provenance;
 import org.synapticgeometry.tracking.RunStatus;
 import org.synapticgeometry.tracking.TrackedRun;
 import org.synapticgeometry.tracking.Tracking;
@@ -109,12 +109,12 @@ public final class SnapshotStage {
     private static Map<String, String> inputs(Path checkpoint, Network net) {
         Map<String, String> in = new LinkedHashMap<>();
         if (Files.isRegularFile(checkpoint) && !checkpoint.getFileName().toString().equals(Checkpoint.INFO_FILE)) {
-            in.put(checkpoint.toString(), FileHashes.sha256(checkpoint));
+            in.put(checkpoint.toString(), Provenance.sha256(checkpoint));
             return in;
         }
         Path dir = Checkpoint.checkpointDir(checkpoint);
         for (Path f : List.of(dir.resolve(Checkpoint.INFO_FILE), dir.resolve(net.info().parameterFile()))) {
-            in.put(f.toString(), FileHashes.sha256(f));
+            in.put(f.toString(), Provenance.sha256(f));
         }
         return in;
     }

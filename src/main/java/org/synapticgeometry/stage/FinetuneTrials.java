@@ -68,7 +68,7 @@ final class FinetuneTrials implements LearningRateSearch.Trainer {
             MirrorDescent optimizer = MirrorDescent.builder().setPotential(options.parsedPotential())
                     .setLearningRateTracker(CosineSchedule.of(lr, epochs, batches))
                     .optMomentum((float) options.momentum()).build();
-            String key = String.format(Locale.ROOT, "search/lr_%.0e/e%d/", lr, epochs);
+            String key = metricPrefix(lr, epochs);
             EpochTrainer.Run result = EpochTrainer.train(net, optimizer, data.subset(), options.batchSize(), epochs,
                     seeds.get("shuffle"), e -> {
                         run.logMetrics(Map.of(key + "train_loss", e.loss(), key + "train_accuracy", e.accuracy()),
@@ -97,7 +97,12 @@ final class FinetuneTrials implements LearningRateSearch.Trainer {
 
     /** The kept weights of the chosen trial (which is always finite, hence kept). */
     Kept kept(LearningRateSearch.Trial trial) {
-        return kept.get(String.format(Locale.ROOT, "search/lr_%.0e/e%d/", trial.learningRate(), trial.epochs()));
+        return kept.get(metricPrefix(trial.learningRate(), trial.epochs()));
+    }
+
+    /** {@code search/lr_1e-03/e30/}: a tracking-safe metric prefix per trial (no '+' in the exponent). */
+    static String metricPrefix(double lr, int epochs) {
+        return String.format(Locale.ROOT, "search/lr_%.0e/e%d/", lr, epochs).replace("e+", "e");
     }
 
     /** model.json of the pretrained checkpoint. */

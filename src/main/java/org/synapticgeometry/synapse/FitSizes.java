@@ -3,6 +3,7 @@ package org.synapticgeometry.synapse;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,8 @@ public final class FitSizes {
     public static final String STAGE = "fit-sizes";
     /** Fewest sizes per sample that a fit accepts (a two-state model has 4–6 parameters). */
     public static final int MIN_SIZES = 50;
+    /** Fewest distinct sizes per sample: fewer cannot describe a continuous distribution. */
+    public static final int MIN_DISTINCT = 10;
 
     private final FitSizesConfig config;
     private final PrintWriter progress;
@@ -75,7 +78,7 @@ public final class FitSizes {
         }
         groups.forEach((g, samples) -> {
             for (int s = 0; s < samples.size(); s++) {
-                requireEnough(samples.get(s).length, g, sampleNames.get(s), table.column());
+                requireEnough(samples.get(s), g, sampleNames.get(s), table.column());
             }
         });
         SizeComparison comparison = SizeComparison.of(SizeFitter.of(config.states(), config.starts()),
@@ -104,7 +107,7 @@ public final class FitSizes {
     private List<String> paired(TrackedRun run) {
         List<double[]> pair = SizeTable.readPaired(config.sizes(), "--sizes", config.column(), config.afterColumn());
         run.recordInput(config.sizes());
-        requireEnough(pair.get(0).length, SizeTable.ALL, "pairs", config.column() + "," + config.afterColumn());
+        requireEnough(pair.get(0), SizeTable.ALL, "pairs", config.column() + "," + config.afterColumn());
         List<Potential> potentials = config.effectiveCandidates().stream().map(Candidate::fixedPotential).toList();
         List<PairedIdentification.Score> scores = PairedIdentification.score(potentials, pair.get(0), pair.get(1));
         for (PairedIdentification.Score s : scores) {
@@ -117,11 +120,19 @@ public final class FitSizes {
                 "wrote " + config.out().resolve(SizeReport.IDENTIFICATION_MD));
     }
 
-    private void requireEnough(int n, String group, String sample, String column) {
-        if (n < MIN_SIZES) {
-            throw new IllegalArgumentException("too few sizes: " + sample + " in column '" + column + "'"
-                    + (SizeTable.ALL.equals(group) ? "" : " of group '" + group + "'") + " has " + n
+    /** At least {@link #MIN_SIZES} sizes and {@link #MIN_DISTINCT} distinct values (a distribution, not a few points). */
+    private static void requireEnough(double[] sizes, String group, String sample, String column) {
+        String where = sample + " in column '" + column + "'"
+                + (SizeTable.ALL.equals(group) ? "" : " of group '" + group + "'");
+        if (sizes.length < MIN_SIZES) {
+            throw new IllegalArgumentException("too few sizes: " + where + " has " + sizes.length
                     + " values; fit-sizes needs at least " + MIN_SIZES + " per sample");
+        }
+        long distinct = Arrays.stream(sizes).distinct().count();
+        if (distinct < MIN_DISTINCT) {
+            throw new IllegalArgumentException("too few distinct sizes: " + where + " has " + distinct
+                    + " distinct values; fit-sizes needs at least " + MIN_DISTINCT + " (are the sizes rounded"
+                    + " to a coarse unit?)");
         }
     }
 

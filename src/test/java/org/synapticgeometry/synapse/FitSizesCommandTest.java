@@ -152,6 +152,15 @@ class FitSizesCommandTest {
     }
 
     @Test
+    void tooFewDistinctValuesAreRejected() throws IOException {
+        Path table = csv("same.csv", "size\n" + "2.0\n".repeat(40) + "3.0\n".repeat(40));
+        Cli r = Cli.run("fit-sizes", "--sizes", table.toString(), "--out", dir.resolve("o").toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("too few distinct sizes: sizes in column 'size' has 2 distinct values;"
+                + " fit-sizes needs at least 10");
+    }
+
+    @Test
     void missingColumnIsRejected() throws IOException {
         Path table = sizeTable("sizes.csv", logNormalMixture(60, 7));
         Cli r = Cli.run("fit-sizes", "--sizes", table.toString(), "--column", "volume", "--out",

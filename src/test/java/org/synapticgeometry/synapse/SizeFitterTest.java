@@ -75,6 +75,29 @@ class SizeFitterTest {
     }
 
     @Test
+    void rankingDoesNotDependOnTheSizeUnit() {
+        double[] w = SizeSimulation.sample(model("negative_entropy", 1.0, 5.0, 0.6, 0.4), 800, 13);
+        double[] scaled = Arrays.stream(w).map(x -> 1e6 * x).toArray();
+        SizeComparison cmp = SizeComparison.of(SizeFitter.of(2, 4),
+                Candidate.parseList("negative_entropy,2.5-norm,hypentropy"), 0, 0);
+        List<RankedCandidate> a = cmp.compare("all", List.of(w), silent()).ranking();
+        List<RankedCandidate> b = cmp.compare("all", List.of(scaled), silent()).ranking();
+        for (int i = 0; i < a.size(); i++) {
+            assertThat(b.get(i).fit().candidate()).isEqualTo(a.get(i).fit().candidate());
+            // log L shifts by −n·ln(1e6) for every candidate, so ΔBIC is unchanged (up to the optimizer's tolerance)
+            assertThat(b.get(i).deltaBic()).isCloseTo(a.get(i).deltaBic(), within(1e-3));
+            assertThat(b.get(i).fit().logLikelihood())
+                    .isCloseTo(a.get(i).fit().logLikelihood() - w.length * Math.log(1e6), within(1e-3));
+        }
+        // a p-norm's dual SD scales as a^(p−1): 2.5-norm sigma by (1e6)^1.5
+        CandidateFit pa = a.stream().map(RankedCandidate::fit).filter(f -> f.candidate().equals("2.5-norm")).findFirst()
+                .orElseThrow();
+        CandidateFit pb = b.stream().map(RankedCandidate::fit).filter(f -> f.candidate().equals("2.5-norm")).findFirst()
+                .orElseThrow();
+        assertThat(pb.estimate("sigma").estimate() / pa.estimate("sigma").estimate()).isCloseTo(1e9, within(1e4));
+    }
+
+    @Test
     void fitsAreReproducible() {
         double[] w = SizeSimulation.sample(model("hypentropy:1", 1.0, 8.0, 0.6, 0.25), 600, 5);
         CandidateFit a = SizeFitter.of(2, 3).fit(Candidate.parse("hypentropy"), List.of(w));

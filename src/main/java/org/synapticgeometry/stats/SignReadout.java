@@ -1,6 +1,5 @@
 package org.synapticgeometry.stats;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -80,7 +79,7 @@ public record SignReadout(long weights, double signFlipFraction, long zerosInit,
         for (int i = 0; i < n; i++) {
             ss += (scratch[i] - mean) * (scratch[i] - mean);
         }
-        Arrays.parallelSort(scratch, 0, n);
+        FloatSort.sort(scratch, 0, n);
         return new LogNormality(n, DeltaCdf.exact(scratch, n, mean, Math.sqrt(ss / (n - 1))));
     }
 }

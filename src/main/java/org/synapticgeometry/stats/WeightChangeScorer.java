@@ -87,7 +87,7 @@ public final class WeightChangeScorer {
         boolean multi = layers.size() > 1;
         if (multi && (scopes.layers() || scopes.standardized())) {
             for (int l = 0; l < layers.size(); l++) {
-                Arrays.parallelSort(work, offsets[l], offsets[l + 1]);
+                FloatSort.sort(work, offsets[l], offsets[l + 1]);
                 if (scopes.layers()) {
                     layerScores.put(Scopes.layer(layers.get(l).name()), describe(offsets[l], (int) moments[l].n(),
                             moments[l].excluded(), moments[l].magnitude()));
@@ -102,7 +102,7 @@ public final class WeightChangeScorer {
         }
         Map<String, ScopeStatistics> out = new LinkedHashMap<>();
         if (scopes.pooled() || (!multi && scopes.standardized())) {
-            Arrays.parallelSort(work, 0, total);
+            FloatSort.sort(work, 0, total);
             ScopeStatistics p = describe(0, (int) pooled.n(), pooled.excluded(), pooled.magnitude());
             if (scopes.pooled()) {
                 out.put(Scopes.POOLED, p);
@@ -146,7 +146,7 @@ public final class WeightChangeScorer {
                 n += countFinite(offsets[l], offsets[l + 1]);
             }
         }
-        Arrays.parallelSort(work, 0, total);
+        FloatSort.sort(work, 0, total);
         return describe(0, (int) n, total - n, pooled.magnitude());
     }
 

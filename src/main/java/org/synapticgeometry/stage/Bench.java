@@ -40,7 +40,7 @@ public final class Bench {
     }
 
     /** Every suite, in the order {@code all} runs them. Add a suite with one line here. */
-    public static final List<Suite> SUITES = List.of(new OptimizerBenchmark(), new DeltaCdfBenchmark());
+    public static final List<Suite> SUITES = List.of(new OptimizerBenchmark(), new DeltaCdfBenchmark(), new ScoreBenchmark());
 
     private Bench() {
     }

@@ -47,15 +47,20 @@ final class SortedPass {
      * @return all NaN when n = 0 or the scale is not finite and positive
      */
     static Result run(float[] sorted, int from, int n, double center, double scale, boolean withAd) {
+        return run(sorted, from, n, center, scale, withAd, CHUNK);
+    }
+
+    /** As {@link #run(float[], int, int, double, double, boolean)} with a given chunk length (tests vary it). */
+    static Result run(float[] sorted, int from, int n, double center, double scale, boolean withAd, int chunk) {
         if (n == 0 || !(scale > 0.0) || Double.isInfinite(scale)) {
             return new Result(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
         SortedPass pass = new SortedPass(sorted, from, n, center, scale, withAd);
-        int chunks = (n + CHUNK - 1) / CHUNK;
+        int chunks = (int) ((n + (long) chunk - 1) / chunk);
         Part[] parts = new Part[chunks];
         IntStream range = IntStream.range(0, chunks);
-        (chunks > 1 ? range.parallel() : range).forEach(c -> parts[c] = pass.chunk(c * CHUNK,
-                Math.min(n, (c + 1) * CHUNK)));
+        (chunks > 1 ? range.parallel() : range).forEach(c -> parts[c] = pass.chunk(c * chunk,
+                (int) Math.min(n, (c + 1L) * chunk)));
         double exact = 0.0;
         double grid = 0.0;
         double ks = 0.0;

@@ -1,6 +1,9 @@
 package org.synapticgeometry.stage;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -39,7 +42,9 @@ final class ScoreBenchmark implements Bench.Suite {
             float[] init = logNormal(n, s.seed());
             float[] fin = perturbed(init, s.seed() + 1);
             List<WeightLayer> layers = List.of(new WeightLayer("w", init, fin));
+            long cpu0 = processCpuNanos();
             double quick = Bench.medianMillis(1, 3, () -> scoreAll(layers, candidates, StatisticSet.QUICK));
+            double quickCpu = (processCpuNanos() - cpu0) / 4e6;
             double full = Bench.medianMillis(0, 1, () -> scoreAll(layers, candidates, StatisticSet.FULL));
             double baseline = Double.NaN;
             if (size <= BASELINE_LIMIT) {
@@ -49,8 +54,10 @@ final class ScoreBenchmark implements Bench.Suite {
             double five = 5 * baseline;
             rows.add(new Bench.Row(name(), "5 cand.: exact ΔCDF+KS+magnitude", n, quick, "5 x paper grid", quick / five));
             rows.add(new Bench.Row(name(), "5 cand.: all statistics", n, full, "5 x paper grid", full / five));
-            progress.println(String.format("bench score n=%d: 5 candidates %.0f ms (all statistics %.0f ms), paper grid"
-                    + " method %.0f ms per candidate, heap in use %d MB", n, quick, full, baseline, usedHeapMb()));
+            progress.println(String.format("bench score n=%d: 5 candidates %.0f ms wall, %.0f ms CPU of all threads"
+                    + " (all statistics %.0f ms), paper grid method %.0f ms per candidate, peak heap %d MB, load %.1f",
+                    n, quick, quickCpu, full, baseline, peakHeapMb(),
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
             progress.flush();
         }
         return rows;
@@ -72,15 +79,22 @@ final class ScoreBenchmark implements Bench.Suite {
     static double paperGridMethod(float[] init, float[] fin, Potential candidate) {
         int n = init.length;
         float[] z = new float[n];
+        double sum = 0;
         double sumSq = 0;
         double initSq = 0;
         for (int i = 0; i < n; i++) {
             double d0 = candidate.toDual(init[i]);
             z[i] = (float) (candidate.toDual(fin[i]) - d0);
+            sum += z[i];
             sumSq += (double) z[i] * z[i];
             initSq += d0 * d0;
         }
-        double std = Math.sqrt(sumSq / (n - 1));
+        double mean = sum / n;
+        double var = 0;
+        for (float v : z) {
+            var += (v - mean) * (v - mean);
+        }
+        double std = Math.sqrt(var / (n - 1));
         for (int i = 0; i < n; i++) {
             z[i] = (float) (z[i] / std);
         }
@@ -97,9 +111,21 @@ final class ScoreBenchmark implements Bench.Suite {
         return total * h + Math.sqrt(sumSq / initSq);
     }
 
-    private static long usedHeapMb() {
-        Runtime r = Runtime.getRuntime();
-        return (r.totalMemory() - r.freeMemory()) >> 20;
+    /** CPU time of the whole process (all threads), or 0 where the JVM does not report it. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
+    }
+
+    /** The most heap the JVM has held so far (sum of the heap pools' peaks). */
+    private static long peakHeapMb() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak >> 20;
     }
 
     private static float[] logNormal(int n, long seed) {

@@ -63,9 +63,13 @@ final class ScoreRunAnalysis {
         potentials.forEach((name, p) -> scores.put(name, scorer.score(p)));
         List<ScoreRunResult.Row> rows = new ArrayList<>();
         List<ScoreRunResult.RunIdentification> ids = new ArrayList<>();
+        ScoreRunResult.RunIdentification pooled = null;
         for (String scope : scorer.scopeNames()) {
             scores.forEach((name, s) -> rows.add(new ScoreRunResult.Row(scope, name, roles.get(name), s.scopes().get(scope))));
-            ids.add(identify(run, scope, layers, scores));
+            boolean sameAsPooled = pooled != null && layers.size() == 1 && Scopes.STANDARDIZED.equals(scope);
+            ScoreRunResult.RunIdentification id = sameAsPooled ? pooled.inScope(scope) : identify(run, scope, layers, scores);
+            pooled = Scopes.POOLED.equals(scope) ? id : pooled;
+            ids.add(id);
         }
         SignReadout readout = SignReadout.of(layers, scorer.scratch());
         return new ScoreRunResult(run, rows, ids, readout, layers.stream().map(WeightLayer::name).toList(), null);

@@ -61,6 +61,12 @@ public record ScoreRunResult(ScoreManifest.ScoreRun run, List<Row> rows, List<Ru
             scanPDeltaCdf = scanPDeltaCdf.clone();
         }
 
+        /** The same identification reported under another scope (one-layer runs: standardized = pooled). */
+        public RunIdentification inScope(String other) {
+            return new RunIdentification(other, identified, confidence, candidateDeltaCdf, pHat, pHatLow, pHatHigh, betaHat,
+                    scanPDeltaCdf);
+        }
+
         /** ΔCDF along the p scan (a copy). */
         @Override
         public double[] scanPDeltaCdf() {

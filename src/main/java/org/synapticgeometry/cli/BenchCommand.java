@@ -17,7 +17,7 @@ public final class BenchCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--suite", defaultValue = "all", paramLabel = "NAME",
-            description = "Which suite: optim, deltacdf or all (default: ${DEFAULT-VALUE}).")
+            description = "Which suite: optim, deltacdf, score or all (default: ${DEFAULT-VALUE}).")
     private String suite;
 
     @Option(names = "--tensor-size", defaultValue = "1000000", paramLabel = "N",

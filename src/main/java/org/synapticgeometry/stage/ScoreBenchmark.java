@@ -42,21 +42,28 @@ final class ScoreBenchmark implements Bench.Suite {
             float[] init = logNormal(n, s.seed());
             float[] fin = perturbed(init, s.seed() + 1);
             List<WeightLayer> layers = List.of(new WeightLayer("w", init, fin));
+            Runnable quickRun = () -> scoreAll(layers, candidates, StatisticSet.QUICK);
             long cpu0 = processCpuNanos();
-            double quick = Bench.medianMillis(1, 3, () -> scoreAll(layers, candidates, StatisticSet.QUICK));
-            double quickCpu = (processCpuNanos() - cpu0) / 4e6;
-            double full = Bench.medianMillis(0, 1, () -> scoreAll(layers, candidates, StatisticSet.FULL));
+            quickRun.run();
+            double quickCpu = (processCpuNanos() - cpu0) / 1e6;
+            double quick;
             double baseline = Double.NaN;
             if (size <= BASELINE_LIMIT) {
-                baseline = Bench.medianMillis(0, 1, () -> paperGridMethod(init, fin, Potentials.parse("2-norm")));
+                Bench.Paired p = Bench.paired(0, 1, () -> paperGridMethod(init, fin, Potentials.parse("2-norm")), quickRun);
+                quick = p.millis();
+                baseline = p.baselineMillis();
                 rows.add(new Bench.Row(name(), "paper grid method, 1 candidate", n, baseline, "", 1.0));
+            } else {
+                quick = millis(quickRun);
             }
+            double full = millis(() -> scoreAll(layers, candidates, StatisticSet.FULL));
             double five = 5 * baseline;
             rows.add(new Bench.Row(name(), "5 cand.: exact ΔCDF+KS+magnitude", n, quick, "5 x paper grid", quick / five));
             rows.add(new Bench.Row(name(), "5 cand.: all statistics", n, full, "5 x paper grid", full / five));
-            progress.println(String.format("bench score n=%d: 5 candidates %.0f ms wall, %.0f ms CPU of all threads"
-                    + " (all statistics %.0f ms), paper grid method %.0f ms per candidate, peak heap %d MB, load %.1f",
-                    n, quick, quickCpu, full, baseline, peakHeapMb(),
+            progress.println(String.format("bench score n=%d: 5 candidates %.0f ms wall (%.0f ms CPU of all threads in"
+                    + " the warm-up call), all statistics %.0f ms; paper grid method %.0f ms per candidate, %.1fx slower"
+                    + " than ours for 5; peak heap %d MB; load average %.1f", n, quick, quickCpu, full, baseline,
+                    five / quick, peakHeapMb(),
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
             progress.flush();
         }
@@ -109,6 +116,12 @@ final class ScoreBenchmark implements Bench.Suite {
             total += Math.abs((double) below / n - Normal.cdf(x));
         }
         return total * h + Math.sqrt(sumSq / initSq);
+    }
+
+    private static double millis(Runnable call) {
+        long start = System.nanoTime();
+        call.run();
+        return (System.nanoTime() - start) / 1e6;
     }
 
     /** CPU time of the whole process (all threads), or 0 where the JVM does not report it. */

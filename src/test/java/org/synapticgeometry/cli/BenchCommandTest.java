@@ -30,7 +30,7 @@ class BenchCommandTest {
     void rejectsUnknownSuiteListingValidOnes() {
         Cli r = Cli.run("bench", "--suite", "gpu");
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("--suite must be one of [optim, deltacdf, all], found 'gpu'");
+        assertThat(r.err()).contains("--suite must be one of [optim, deltacdf, score, all], found 'gpu'");
     }
 
     @Test

@@ -3,12 +3,14 @@
 # seed with the paper's protocol, snapshot before/after (final classifier excluded, as the paper),
 # score in the five candidate geometries. Wall time of every stage goes to times.tsv.
 #   usage: docs/deep-table.sh OUT_DIR [SEEDS] [ARCHS]      e.g. docs/deep-table.sh /tmp/deep-table "1 2 3"
-# SGEO (default bin/sgeo) may point to another launcher, e.g. a frozen copy of the jar.
+# SGEO (default bin/sgeo) may point to another launcher, e.g. a frozen copy of the jar;
+# PRETRAIN_OPTS adds pretraining options (e.g. "--train-limit 20000" on a busy machine).
 set -euo pipefail
 out="${1:?usage: deep-table.sh OUT_DIR [SEEDS] [ARCHS]}"
 seeds="${2:-1 2 3}"
 archs="${3:-mlp-16 rnn-100 cnn mlp-1024x2}"
 sgeo="${SGEO:-bin/sgeo}"
+read -r -a pretrain_opts <<< "${PRETRAIN_OPTS:-}"
 potentials="2-norm 3-norm negative_entropy"
 mkdir -p "$out"
 times="$out/times.tsv"
@@ -36,9 +38,10 @@ for arch in $archs; do
     if [[ "$arch" == rnn-* ]]; then
       lr=0.01; [[ "$pot" == negative_entropy ]] && lr=0.1
       timed pretrain-load "$arch-$pot" "$sgeo" pretrain-load --arch "$arch" --potential "$pot" --lr "$lr" \
-        --epochs 1 --seed 0 --out "$dir"
+        --epochs 1 --seed 0 "${pretrain_opts[@]}" --out "$dir"
     else
-      timed pretrain-load "$arch" "$sgeo" pretrain-load --arch "$arch" --lr 0.05 --epochs 1 --seed 0 --out "$dir"
+      timed pretrain-load "$arch" "$sgeo" pretrain-load --arch "$arch" --lr 0.05 --epochs 1 --seed 0 \
+        "${pretrain_opts[@]}" --out "$dir"
     fi
     timed snapshot "$arch-init-$pot" "$sgeo" snapshot --checkpoint "$dir" --out "$dir/weights.npz" --exclude-classifier
   done

@@ -277,7 +277,7 @@ final class MlflowRun implements TrackedRun {
         }
     }
 
-    /** {@code stage potential architecture s<seed>} from the tags present, or tag {@code mlflow.runName}. */
+    /** {@code stage potential architecture s<seed>} from the tags (or params) present, or tag {@code mlflow.runName}. */
     static String runName(String stage, Map<String, String> tags) {
         if (tags.containsKey(TrackingKeys.RUN_NAME)) {
             return tags.get(TrackingKeys.RUN_NAME);

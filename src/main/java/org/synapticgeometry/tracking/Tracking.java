@@ -38,8 +38,10 @@ public final class Tracking {
         if (config.parentRunId() != null) {
             all.put(TrackingKeys.PARENT, config.parentRunId());
         }
+        Map<String, String> naming = new LinkedHashMap<>(params);
+        naming.putAll(all);
         MlflowRun run = new MlflowRun(config, stage, outDir, experimentName(config, stage),
-                MlflowRun.runName(stage, all));
+                MlflowRun.runName(stage, naming));
         OpenRuns.add(run);
         run.start(all, params);
         return run;

@@ -234,6 +234,8 @@ public final class FileStore implements Tracker {
         meta.put("last_update_time", now);
         meta.put("lifecycle_stage", "active");
         meta.put("name", name);
+        AtomicFiles.writeString(root.resolve(id).resolve("tags").resolve(TrackingKeys.EXPERIMENT_KIND),
+                TrackingKeys.EXPERIMENT_KIND_ML);
         MetaYaml.write(root.resolve(id).resolve("meta.yaml"), meta);
         return id;
     }

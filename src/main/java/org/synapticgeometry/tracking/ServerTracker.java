@@ -59,7 +59,9 @@ public final class ServerTracker implements Tracker {
                 return active(found.get(), name);
             }
             try {
-                return client.createExperiment(name);
+                String id = client.createExperiment(name);
+                client.setExperimentTag(id, TrackingKeys.EXPERIMENT_KIND, TrackingKeys.EXPERIMENT_KIND_ML);
+                return id;
             } catch (MlflowHttpException e) {
                 if (e.getStatusCode() == 400 && String.valueOf(e.getBodyMessage()).contains("RESOURCE_ALREADY_EXISTS")) {
                     return active(findExperiment(name).orElseThrow(() -> e), name);

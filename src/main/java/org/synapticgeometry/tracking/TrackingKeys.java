@@ -51,6 +51,11 @@ public final class TrackingKeys {
     /** Set on runs whose records went to the local store because the server failed. */
     public static final String SPOOLED_FROM = "sgeo.spooled_from";
 
+    /** Experiment tag that makes the MLflow 3.x UI show an experiment as machine learning (runs), not GenAI. */
+    public static final String EXPERIMENT_KIND = "mlflow.experimentKind";
+    /** Value of {@link #EXPERIMENT_KIND} for our experiments. */
+    public static final String EXPERIMENT_KIND_ML = "custom_model_development";
+
     private TrackingKeys() {
     }
 }

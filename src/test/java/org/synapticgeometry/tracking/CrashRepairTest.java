@@ -41,13 +41,23 @@ class CrashRepairTest {
         return line.substring("started ".length());
     }
 
+    /** Starts the hanging stage, waits for its run, then sends SIGKILL ({@code force}) or SIGTERM. */
+    private String killedStage(Path store, boolean force) throws Exception {
+        Process p = stage(store);
+        String runId = waitForRun(p);
+        if (force) {
+            p.destroyForcibly();
+        } else {
+            p.destroy();
+        }
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return runId;
+    }
+
     @Test
     void sigtermEndsTheRunKilledThroughTheShutdownHook() throws Exception {
         Path store = work.resolve("mlruns");
-        Process p = stage(store);
-        String runId = waitForRun(p);
-        p.destroy();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String runId = killedStage(store, false);
         StoredRun run = new FileStore(store).readRun(runId);
         assertThat(run.status()).isEqualTo("KILLED");
         assertThat(run.endTime()).isNotNull();
@@ -58,10 +68,7 @@ class CrashRepairTest {
     @Test
     void sigkillLeavesRunningWhichSyncRepairsOnce() throws Exception {
         Path store = work.resolve("mlruns");
-        Process p = stage(store);
-        String runId = waitForRun(p);
-        p.destroyForcibly();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String runId = killedStage(store, true);
         FileStore fs = new FileStore(store);
         assertThat(fs.readRun(runId).status()).isEqualTo("RUNNING");
         assertThat(Files.exists(work.resolve("out/run.json"))).isFalse();

@@ -32,8 +32,18 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Timed calls per case in the optimizer suite; the ΔCDF suite uses R/10 (default: ${DEFAULT-VALUE}).")
     private int repeats;
 
+    @Option(names = "--threads", defaultValue = "1", paramLabel = "T",
+            description = {"libtorch intra-op threads, set before the engine starts (default: ${DEFAULT-VALUE}).",
+                "With 1 thread an op runs on the calling thread, whose CPU time is what the ratio compares;"
+                    + " with more, CPU ratios miss the worker threads and only wall times are meaningful."})
+    private int threads;
+
     @Override
     public Integer call() {
+        if (threads < 1) {
+            throw new IllegalArgumentException("--threads must be >= 1, found " + threads);
+        }
+        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
         if (tensorSize < 1 || repeats < 1) {
             throw new IllegalArgumentException("--tensor-size and --repeats must be >= 1, found " + tensorSize + " and "
                     + repeats);

@@ -27,7 +27,9 @@ final class EuclideanMirrorMap implements MirrorMap {
     }
 
     @Override
-    public void step(NDArray weight, NDArray step) {
-        weight.subi(step);
+    public void step(NDArray weight, NDArray direction, float eta) {
+        try (NDArray step = direction.mul(eta)) {
+            weight.subi(step);
+        }
     }
 }

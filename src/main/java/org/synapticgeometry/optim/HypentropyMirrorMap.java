@@ -40,8 +40,8 @@ final class HypentropyMirrorMap implements MirrorMap {
     }
 
     @Override
-    public void step(NDArray weight, NDArray step) {
-        try (NDArray theta = toDual(weight)) {
+    public void step(NDArray weight, NDArray direction, float eta) {
+        try (NDArray theta = toDual(weight); NDArray step = direction.mul(eta)) {
             theta.subi(step);
             try (NDArray primal = theta.sinh()) {
                 MirrorMap.assign(weight, primal.muli(beta));

@@ -61,8 +61,10 @@ public final class MirrorDescent extends Optimizer {
         float eta = learningRate.getNewValue(parameterId, updateCount(parameterId));
         NDArray d = direction(weight, grad);
         try {
-            try (NDArray step = momentum == 0f ? d.mul(eta) : momentumStep(parameterId, weight, d, eta)) {
-                map.step(weight, step);
+            if (momentum == 0f) {
+                map.step(weight, d, eta);
+            } else {
+                momentumStep(parameterId, weight, d, eta);
             }
         } finally {
             if (d != grad) {
@@ -96,9 +98,9 @@ public final class MirrorDescent extends Optimizer {
 
     /**
      * Updates the momentum buffer b with d (b = d on the first step, else b = μ·b + (1 − τ)·d) and
-     * returns the new array η·b, or η·(d + μ·b) with Nesterov.
+     * takes the mirror step along b, or along d + μ·b with Nesterov.
      */
-    private NDArray momentumStep(String parameterId, NDArray weight, NDArray d, float eta) {
+    private void momentumStep(String parameterId, NDArray weight, NDArray d, float eta) {
         boolean first = !momentumStates.containsKey(parameterId);
         NDArray buffer = withDefaultState(momentumStates, parameterId, weight.getDevice(), k -> d.duplicate());
         if (!first) {
@@ -112,9 +114,12 @@ public final class MirrorDescent extends Optimizer {
             }
         }
         if (!nesterov) {
-            return buffer.mul(eta);
+            map.step(weight, buffer, eta);
+            return;
         }
-        return buffer.mul(momentum).addi(d).muli(eta);
+        try (NDArray ahead = buffer.mul(momentum).addi(d)) {
+            map.step(weight, ahead, eta);
+        }
     }
 
     private static void zeroGradient(NDArray weight) {

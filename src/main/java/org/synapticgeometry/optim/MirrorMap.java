@@ -26,10 +26,10 @@ public interface MirrorMap {
     NDArray toPrimal(NDArray theta, NDArray reference);
 
     /**
-     * Replaces {@code weight} in place by (∇φ)⁻¹(∇φ(w) − step), the mirror step; {@code step} is
-     * η·d, already scaled by the learning rate, and is not modified.
+     * Replaces {@code weight} in place by (∇φ)⁻¹(∇φ(w) − η·d), the mirror step along
+     * {@code direction} d, which is not modified.
      */
-    void step(NDArray weight, NDArray step);
+    void step(NDArray weight, NDArray direction, float eta);
 
     /**
      * The mirror map of a potential.

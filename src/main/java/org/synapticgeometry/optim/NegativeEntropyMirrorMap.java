@@ -5,7 +5,7 @@ import org.synapticgeometry.geometry.NegativeEntropyPotential;
 
 /**
  * Signed negative entropy: ∇φ(w) = sign(w)·(log|w| + 1), (∇φ)⁻¹(θ) = s·exp(s·θ − 1) with s the
- * sign of the weight. The step is multiplicative, w ← w·exp(−sign(w)·η·d): no sign ever flips and
+ * sign of the weight. The step is multiplicative, w ← w·exp(−η·sign(w)·d): no sign ever flips and
  * an exact zero stays zero (its exponent is 0·η·d = 0).
  */
 final class NegativeEntropyMirrorMap implements MirrorMap {
@@ -36,8 +36,8 @@ final class NegativeEntropyMirrorMap implements MirrorMap {
     }
 
     @Override
-    public void step(NDArray weight, NDArray step) {
-        try (NDArray exponent = weight.sign().muli(step).negi(); NDArray factor = exponent.exp()) {
+    public void step(NDArray weight, NDArray direction, float eta) {
+        try (NDArray exponent = weight.sign().muli(direction).muli(-eta); NDArray factor = exponent.exp()) {
             weight.muli(factor);
         }
     }

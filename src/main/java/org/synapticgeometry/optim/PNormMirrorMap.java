@@ -31,8 +31,8 @@ final class PNormMirrorMap implements MirrorMap {
     }
 
     @Override
-    public void step(NDArray weight, NDArray step) {
-        try (NDArray theta = SignedPower.of(weight, dualExponent).subi(step);
+    public void step(NDArray weight, NDArray direction, float eta) {
+        try (NDArray step = direction.mul(eta); NDArray theta = SignedPower.of(weight, dualExponent).subi(step);
                 NDArray primal = SignedPower.of(theta, primalExponent)) {
             MirrorMap.assign(weight, primal);
         }

@@ -1,6 +1,8 @@
 package org.synapticgeometry.stage;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -24,10 +26,12 @@ public final class Bench {
     }
 
     /**
-     * One measured case: median wall time of one call, and the median ratio to the baseline case
-     * of the same suite timed alternately with it (empty baseline for the baseline itself).
+     * One measured case: median wall and calling-thread CPU time of one call, and the median ratio of CPU
+     * times to the baseline case of the same suite timed alternately with it (empty baseline for
+     * the baseline itself).
      */
-    public record Row(String suite, String name, long size, double medianMillis, String baseline, double ratio) {
+    public record Row(String suite, String name, long size, double medianMillis, double medianCpuMillis,
+            String baseline, double ratio) {
     }
 
     /** A named group of measurements. */
@@ -74,45 +78,56 @@ public final class Bench {
 
     /** The rows as a fixed-width table (also valid Markdown). */
     public static String table(List<Row> rows) {
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "| %-8s | %-34s | %10s | %10s | %-16s | %6s |%n",
-                "suite", "case", "size", "median ms", "baseline", "ratio"));
-        b.append("|----------|------------------------------------|-----------:|-----------:|------------------|-------:|\n");
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+                "| %-8s | %-34s | %10s | %10s | %10s | %-16s | %9s |%n", "suite", "case", "size", "wall ms", "cpu ms",
+                "baseline", "cpu ratio"));
+        b.append("|----------|------------------------------------|-----------:|-----------:|-----------:|")
+                .append("------------------|----------:|\n");
         for (Row r : rows) {
-            b.append(String.format(Locale.ROOT, "| %-8s | %-34s | %10d | %10.3f | %-16s | %6.2f |%n", r.suite(),
-                    r.name(), r.size(), r.medianMillis(), r.baseline(), r.ratio()));
+            b.append(String.format(Locale.ROOT, "| %-8s | %-34s | %10d | %10.3f | %10.3f | %-16s | %9.2f |%n",
+                    r.suite(), r.name(), r.size(), r.medianMillis(), r.medianCpuMillis(), r.baseline(), r.ratio()));
         }
         return b.toString();
     }
 
-    /** Medians of an interleaved comparison: the case's time, the baseline's time, and the ratio. */
-    record Paired(double millis, double baselineMillis, double ratio) {
+    /**
+     * Medians of an interleaved comparison: wall and CPU time of the case and of the baseline, and
+     * the ratio of CPU times. CPU time is the calling thread's (libtorch runs an op inline on the
+     * caller when it has one intra-op thread, see {@code sgeo bench --threads}); it excludes time
+     * spent waiting for a core, so the ratio stays meaningful on a loaded machine.
+     */
+    record Paired(double millis, double cpuMillis, double baselineMillis, double baselineCpuMillis, double ratio) {
     }
 
     /**
      * Times {@code call} and {@code baseline} alternately, one call each per repeat after
-     * {@code warmup} rounds, so that both see the same machine load; the ratio is the median of the
-     * per-round ratios, which is robust to load spikes on a shared machine.
+     * {@code warmup} rounds, so that both see the same machine state; the ratio is the median of the
+     * per-round CPU-time ratios.
      */
     static Paired paired(int warmup, int repeats, Runnable baseline, Runnable call) {
         for (int i = 0; i < warmup; i++) {
             baseline.run();
             call.run();
         }
-        double[] base = new double[repeats];
-        double[] time = new double[repeats];
+        double[][] base = new double[2][repeats];
+        double[][] time = new double[2][repeats];
         double[] ratio = new double[repeats];
         for (int i = 0; i < repeats; i++) {
-            base[i] = millis(baseline);
-            time[i] = millis(call);
-            ratio[i] = time[i] / base[i];
+            measure(baseline, base, i);
+            measure(call, time, i);
+            ratio[i] = time[1][i] / base[1][i];
         }
-        return new Paired(median(time), median(base), median(ratio));
+        return new Paired(median(time[0]), median(time[1]), median(base[0]), median(base[1]), median(ratio));
     }
 
-    private static double millis(Runnable call) {
+    /** Runs the call once, storing wall ms in {@code into[0][i]} and this thread's CPU ms in {@code into[1][i]}. */
+    private static void measure(Runnable call, double[][] into, int i) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpu = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         call.run();
-        return (System.nanoTime() - start) / 1e6;
+        into[0][i] = (System.nanoTime() - start) / 1e6;
+        into[1][i] = (threads.getCurrentThreadCpuTime() - cpu) / 1e6;
     }
 
     private static double median(double[] values) {

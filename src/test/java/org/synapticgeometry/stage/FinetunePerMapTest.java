@@ -88,6 +88,20 @@ class FinetunePerMapTest {
     }
 
     @Test
+    void aDivergedRateIsRecordedAndNeverChosen() throws IOException {
+        Path out = tmp.resolve("mixed");
+        CliRun r = CliRun.of("finetune-per-map", "--pretrained", pretrained.toString(), "--potential",
+                "negative_entropy", "--seed", "1", "--out", out.toString(), "--lr-grid", "1e4,1", "--max-attempts", "1");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode train = new ObjectMapper().readTree(out.resolve("train.json").toFile());
+        assertThat(train.get("trials").get(0).get("lr").asDouble()).isEqualTo(1e4);
+        assertThat(train.get("trials").get(0).get("diverged").asBoolean()).isTrue();
+        assertThat(train.get("trials").get(1).get("diverged").asBoolean()).isFalse();
+        assertThat(train.get("chosenLr").asDouble()).isEqualTo(1.0);
+        assertThat(train.get("diverged").asBoolean()).isFalse();
+    }
+
+    @Test
     void nLargerThanTheTestSplitIsAUsageError() {
         CliRun r = CliRun.of("finetune-per-map", "--pretrained", pretrained.toString(), "--potential", "2-norm",
                 "--seed", "1", "--out", tmp.resolve("o").toString(), "--n", "20000");

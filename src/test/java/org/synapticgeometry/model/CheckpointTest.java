@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,7 +86,7 @@ class CheckpointTest {
             Checkpoint.save(other, other.info(), tmp.resolve("other"));
         }
         Files.copy(tmp.resolve("other/model.params"), dir.resolve("model.params"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                StandardCopyOption.REPLACE_EXISTING);
         assertThatThrownBy(() -> Checkpoint.load(dir))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("checkpoint " + dir + " does not match its model.json: model.params has SHA-256")

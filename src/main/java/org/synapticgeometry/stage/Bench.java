@@ -32,6 +32,11 @@ public final class Bench {
      */
     public record Row(String suite, String name, long size, double medianMillis, double medianCpuMillis,
             String baseline, double ratio) {
+
+        /** A row measured in wall time only (CPU time NaN); the ratio is then a wall-time ratio. */
+        public Row(String suite, String name, long size, double medianMillis, String baseline, double ratio) {
+            this(suite, name, size, medianMillis, Double.NaN, baseline, ratio);
+        }
     }
 
     /** A named group of measurements. */

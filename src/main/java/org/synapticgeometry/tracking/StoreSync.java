@@ -50,6 +50,9 @@ public final class StoreSync {
         int[] counts = new int[4];
         if (target != null) {
             source.experiments().forEach((expId, name) -> pushExperiment(expId, name, counts));
+        } else {
+            log.println("no server to push to (give --to URI or set MLFLOW_TRACKING_URI to an http(s) server);"
+                    + " only repaired " + source.describe());
         }
         Report r = new Report(counts[0], counts[1], counts[2], counts[3], repaired);
         log.printf("sync: %d runs checked, %d created, %d records and %d artifacts sent, %d crashed runs marked KILLED%n",

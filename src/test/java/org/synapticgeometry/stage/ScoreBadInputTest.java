@@ -1,7 +1,6 @@
 package org.synapticgeometry.stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.synapticgeometry.stage.ScoreCommandTest.sgeo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.synapticgeometry.snapshot.FloatTensor;
 import org.synapticgeometry.snapshot.NpzWriter;
 import org.synapticgeometry.stats.SyntheticChange;
+import org.synapticgeometry.testing.Cli;
 
 /** Every bad input of issue #4: exit code 2 and one line naming the file/row/field and the fix. */
 class ScoreBadInputTest {
@@ -36,18 +36,18 @@ class ScoreBadInputTest {
         return m;
     }
 
-    private ScoreCommandTest.Result score(Path manifest, String... extra) {
+    private Cli score(Path manifest, String... extra) {
         String[] args = {"score", "--manifest", manifest.toString(), "--out", dir.resolve("out").toString(),
             "--bootstrap", "0", "--scan-beta", "none"};
         String[] all = Arrays.copyOf(args, args.length + extra.length);
         System.arraycopy(extra, 0, all, args.length, extra.length);
-        return sgeo(all);
+        return Cli.run(all);
     }
 
     private static final String GOOD = "good,good/init.npz,good/final.npz,2-norm,mlp,1";
 
     /** A bad run is reported in the outputs with its reason, the good one is scored, and the exit code is 2. */
-    private void assertRunReported(ScoreCommandTest.Result r, String... fragments) throws IOException {
+    private void assertRunReported(Cli r, String... fragments) throws IOException {
         assertThat(r.code()).as(r.err()).isEqualTo(2);
         assertThat(r.err()).contains("1 of 2 run(s) could not be scored").contains("run 'bad'");
         for (String f : fragments) {
@@ -202,7 +202,7 @@ class ScoreBadInputTest {
         assertThat(r.err()).contains("--scan-p values must be > 1");
         r = score(m, "--scopes", "pooled,everything");
         assertThat(r.err()).contains("--scopes entries must be pooled, standardized or layers, found 'everything'");
-        r = sgeo("score", "--out", dir.resolve("o").toString());
+        r = Cli.run("score", "--out", dir.resolve("o").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("give either --manifest FILE.csv or one or more --pair INIT,FINAL");
     }

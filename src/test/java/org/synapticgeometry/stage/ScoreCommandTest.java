@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -14,26 +12,16 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.synapticgeometry.cli.Sgeo;
 import org.synapticgeometry.geometry.Potential;
 import org.synapticgeometry.geometry.Potentials;
 import org.synapticgeometry.snapshot.FloatTensor;
 import org.synapticgeometry.snapshot.NpzWriter;
 import org.synapticgeometry.stats.SyntheticChange;
+import org.synapticgeometry.testing.Cli;
 
 class ScoreCommandTest {
     @TempDir
     Path dir;
-
-    record Result(int code, String out, String err) {
-    }
-
-    static Result sgeo(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Sgeo.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(code, out.toString(), err.toString());
-    }
 
     /** Writes a two-layer synthetic run trained with {@code potential}; returns the manifest row. */
     private String run(String id, String potential, long seed) {
@@ -65,7 +53,7 @@ class ScoreCommandTest {
     @Test
     void identifiesTheTrainedPotentialInStandardizedAndLayerScopes() throws IOException {
         Path m = manifest(run("ne", "negative_entropy", 1), run("gd", "2-norm", 2), run("p3", "3-norm", 3));
-        Result r = sgeo("score", "--manifest", m.toString(), "--out", dir.resolve("out").toString(),
+        Cli r = Cli.run("score", "--manifest", m.toString(), "--out", dir.resolve("out").toString(),
                 "--bootstrap", "10");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode ids = new ObjectMapper().readTree(dir.resolve("out/identification.json").toFile());
@@ -87,7 +75,7 @@ class ScoreCommandTest {
     void sameInputsGiveByteIdenticalOutputs() throws IOException {
         Path m = manifest(run("ne", "negative_entropy", 4), run("gd", "2-norm", 5));
         for (String out : List.of("a", "b")) {
-            Result r = sgeo("score", "--manifest", m.toString(), "--out", dir.resolve(out).toString(), "--bootstrap", "10",
+            Cli r = Cli.run("score", "--manifest", m.toString(), "--out", dir.resolve(out).toString(), "--bootstrap", "10",
                     "--scan-beta", "none", "--seed", "3");
             assertThat(r.code()).as(r.err()).isZero();
         }
@@ -109,7 +97,7 @@ class ScoreCommandTest {
         Files.writeString(dir.resolve("sizes.csv"), csv);
         NpzWriter.writeNpy(dir.resolve("w0.npy"), FloatTensor.vector(w0));
         NpzWriter.writeNpy(dir.resolve("w1.npy"), FloatTensor.vector(w1));
-        Result r = sgeo("score", "--pair", dir.resolve("sizes.csv").toString(), "--pair",
+        Cli r = Cli.run("score", "--pair", dir.resolve("sizes.csv").toString(), "--pair",
                 dir.resolve("w0.npy") + "," + dir.resolve("w1.npy"), "--out", dir.resolve("out").toString(),
                 "--bootstrap", "0", "--scan-beta", "none");
         assertThat(r.code()).as(r.err()).isZero();

@@ -5,6 +5,7 @@
  * ({@link org.synapticgeometry.stage.Bench}), and the deep-network stages: pretraining or import
  * ({@link org.synapticgeometry.stage.PretrainLoad}), the paper's fine-tuning protocol
  * ({@link org.synapticgeometry.stage.FinetunePerMap}) and weight snapshots
- * ({@link org.synapticgeometry.stage.SnapshotStage}).
+ * ({@link org.synapticgeometry.stage.SnapshotStage}); and scoring of snapshot pairs in candidate
+ * geometries with identification ({@link org.synapticgeometry.stage.ScoreStage}).
  */
 package org.synapticgeometry.stage;

@@ -2,6 +2,7 @@ package org.synapticgeometry.stats;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ public final class WeightChangeScorer {
     public record CandidateScores(Potential candidate, Map<String, ScopeStatistics> scopes, double[] layerStd) {
         /** Copies the map and the array. */
         public CandidateScores {
-            scopes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(scopes));
+            scopes = Collections.unmodifiableMap(new LinkedHashMap<>(scopes));
             layerStd = layerStd.clone();
         }
 

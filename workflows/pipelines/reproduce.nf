@@ -13,18 +13,21 @@ workflow REPRODUCE {
     ch_versions = channel.empty()
     ch_to_score = channel.empty()
     ch_extras = channel.empty()
+    ch_pairs = channel.empty()   // the snapshot pairs of the distribution figures: linreg's if it runs, else deep's
 
     def metas = pretrainMetas(params.architectures, params.rnn_architectures, params.trained_potentials, params.pretrain_seed)
     if (metas && 'deep' in parts) {
         DEEP_NETWORKS(channel.fromList(metas), params.trained_potentials, params.seeds)
         ch_to_score = ch_to_score.mix(DEEP_NETWORKS.out.manifest)
         ch_extras = ch_extras.mix(DEEP_NETWORKS.out.finetuned.map { meta, dir -> dir })
+        ch_pairs = DEEP_NETWORKS.out.manifest.map { meta, manifest, snapshots -> [manifest, snapshots] }
         ch_versions = ch_versions.mix(DEEP_NETWORKS.out.versions)
     }
     if (params.linreg_params && 'linreg' in parts) {
         LINREG(channel.of([[id: 'linreg'], file(params.linreg_params, checkIfExists: true)]))
         ch_to_score = ch_to_score.mix(LINREG.out.pairs.map { meta, manifest, runs -> [meta, manifest, runs] })
         ch_extras = ch_extras.mix(LINREG.out.tables.map { meta, csv, json -> csv })
+        ch_pairs = LINREG.out.pairs.map { meta, manifest, runs -> [manifest, runs] }
         ch_versions = ch_versions.mix(LINREG.out.versions)
     }
 
@@ -33,7 +36,8 @@ workflow REPRODUCE {
     if (params.report) {
         REPORT(SCORE.out.scores.map { meta, dir -> dir }.toSortedList { a, b -> a.toString() <=> b.toString() }.map { [it] }
             .combine(ch_extras.toSortedList { a, b -> a.toString() <=> b.toString() }.map { [it] })
-            .map { s, e -> [[id: 'report'], s, e] })
+            .combine(ch_pairs.ifEmpty([[], []]))
+            .map { s, e, m, p -> [[id: 'report'], s, e, m, p] })
         ch_versions = ch_versions.mix(REPORT.out.versions)
     }
 

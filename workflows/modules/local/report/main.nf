@@ -4,7 +4,8 @@ process REPORT {
     label 'process_single'
 
     input:
-    tuple val(meta), path(scores, stageAs: 'scores/s?/*'), path(extras, stageAs: 'extras/e*/*')   // meta: [id]; extras: linreg tables, train.json files
+    tuple val(meta), path(scores, stageAs: 'scores/s?/*'), path(extras, stageAs: 'extras/e*/*'), path(pairs_manifest, stageAs: 'pairs/manifest.csv'), path(pairs_snapshots, stageAs: 'pairs/snapshots/*')
+    // meta: [id]; extras: linreg tables and fine-tuned folders (train.json); pairs: one manifest with its snapshots, or []
 
     output:
     tuple val(meta), path('report'), emit: report
@@ -15,9 +16,11 @@ process REPORT {
 
     script:
     def args = task.ext.args ?: ''
-    def scoreArgs = scores.collect { "--scores ${it}" }.join(' ')
+    def scoreArgs = (scores instanceof List ? scores : [scores]).collect { "--scores ${it}" }.join(' ')
+    def extraArgs = extras ? '--extras extras' : ''
+    def pairArgs = pairs_manifest ? '--pairs pairs/manifest.csv' : ''
     """
-    sgeo report ${scoreArgs} --extras extras --out report ${args}
+    sgeo report ${scoreArgs} ${extraArgs} ${pairArgs} --out report ${args}
     sgeo-versions ${task.process} > versions.yml
     """
 

@@ -98,12 +98,21 @@ public final class NextflowEngine {
             int code = child.waitFor();
             o.join();
             r.join();
-            Runtime.getRuntime().removeShutdownHook(stopper);
+            removeHook(stopper);
             return code;
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             stop(child);
             throw new IllegalStateException("interrupted while Nextflow was running; rerun with -resume", ex);
+        }
+    }
+
+    /** Removes the hook unless the JVM is already shutting down (then the hook has run). */
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // nothing to undo: the hook is stopping Nextflow
         }
     }
 

@@ -110,9 +110,16 @@ public final class WorkflowRun {
         env.put(TrackingKeys.ENV_PARENT, parent);
         err.println("sgeo run: tracking parent run " + parent + " in " + tracking.uri().display());
         int code = engine.run(nextflowArgs(), launchDir, env, out, err);
-        Tracking.endRun(tracking.withRunContext(tracking.experiment(), null), parent,
-                code == 0 ? RunStatus.FINISHED : RunStatus.FAILED);
+        Tracking.endRun(tracking.withRunContext(tracking.experiment(), null), parent, status(code));
         return code;
+    }
+
+    /** The parent run's status from Nextflow's exit code: 130/143 mean it was interrupted (SIGINT/SIGTERM). */
+    static RunStatus status(int code) {
+        if (code == 0) {
+            return RunStatus.FINISHED;
+        }
+        return code == 130 || code == 143 ? RunStatus.KILLED : RunStatus.FAILED;
     }
 
     private static boolean blank(String s) {

@@ -3,15 +3,13 @@ package org.synapticgeometry.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.synapticgeometry.cli.Sgeo;
+import org.synapticgeometry.testing.Cli;
 import org.synapticgeometry.geometry.Potentials;
 import org.synapticgeometry.snapshot.FloatTensor;
 import org.synapticgeometry.snapshot.NpzWriter;
@@ -26,15 +24,6 @@ class ReportCommandTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result sgeo(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Sgeo.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(code, out.toString(), err.toString());
-    }
 
     /** Negative-entropy runs: log|w| moves by a Gaussian step, signs kept; 2000 weights. */
     private Path pairs() throws IOException {
@@ -56,7 +45,7 @@ class ReportCommandTest {
     @Test
     void writesEveryFigureAsPngAndSvgWithAnHtmlPageThatLinksThem() throws IOException {
         Path out = dir.resolve("report");
-        Result r = sgeo("report", "--scores", FIXTURE.resolve("scores").toString(), "--extras",
+        Cli r = Cli.run("report", "--scores", FIXTURE.resolve("scores").toString(), "--extras",
                 FIXTURE.resolve("extras").toString(), "--pairs", pairs().toString(), "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         String html = Files.readString(out.resolve("index.html"));
@@ -73,7 +62,7 @@ class ReportCommandTest {
     @Test
     void summaryTablesCountIdentificationsPerArchitectureAndPotential() throws IOException {
         Path out = dir.resolve("report");
-        sgeo("report", "--scores", FIXTURE.resolve("scores").toString(), "--out", out.toString());
+        Cli.run("report", "--scores", FIXTURE.resolve("scores").toString(), "--out", out.toString());
         String md = Files.readString(out.resolve("summary.md"));
         assertThat(md).contains("| mlp-16 | 2-norm | 2/2 | {2-norm=2} |")
                 .contains("| mlp-16 | 3-norm | 1/2 | {2.5-norm=1, 3-norm=1} |")
@@ -86,17 +75,17 @@ class ReportCommandTest {
     @Test
     void signCountsOfTheNegativeEntropyRunAreExact() throws IOException {
         Path out = dir.resolve("report");
-        sgeo("report", "--scores", FIXTURE.resolve("scores").toString(), "--pairs", pairs().toString(), "--out", out.toString());
+        Cli.run("report", "--scores", FIXTURE.resolve("scores").toString(), "--pairs", pairs().toString(), "--out", out.toString());
         String html = Files.readString(out.resolve("index.html"));
         assertThat(html).contains("before: 1000 positive, 1000 negative; after: 1000 positive, 1000 negative; sign changes: 0");
     }
 
     @Test
     void rejectsAFolderThatIsNotAScoreFolder() {
-        Result r = sgeo("report", "--scores", dir.toString(), "--out", dir.resolve("o").toString());
+        Cli r = Cli.run("report", "--scores", dir.toString(), "--out", dir.resolve("o").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--scores " + dir + " must hold scores.csv and identification.json");
-        Result pairs = sgeo("report", "--scores", FIXTURE.resolve("scores").toString(), "--pairs",
+        Cli pairs = Cli.run("report", "--scores", FIXTURE.resolve("scores").toString(), "--pairs",
                 dir.resolve("none.csv").toString(), "--out", dir.resolve("o").toString());
         assertThat(pairs.code()).isEqualTo(2);
         assertThat(pairs.err()).contains("none.csv is not a file");

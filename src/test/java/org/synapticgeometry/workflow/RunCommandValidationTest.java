@@ -3,13 +3,11 @@ package org.synapticgeometry.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.synapticgeometry.cli.Sgeo;
+import org.synapticgeometry.testing.Cli;
 
 /** Bad input to {@code sgeo run} is rejected before Nextflow starts, with the parameter, allowed values and line. */
 class RunCommandValidationTest {
@@ -18,15 +16,6 @@ class RunCommandValidationTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result sgeo(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Sgeo.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(code, out.toString(), err.toString());
-    }
 
     private Path params(String yaml) throws IOException {
         Path p = dir.resolve("params.yaml");
@@ -37,7 +26,7 @@ class RunCommandValidationTest {
     @Test
     void rejectsArchitectureOutsideTheZooNamingFileLineAndAllowedValues() throws IOException {
         Path p = params("outdir: results\narchitectures: [mlp-16, mlp-17]\n");
-        Result r = sgeo("run", MAIN, "-params-file", p.toString());
+        Cli r = Cli.run("run", MAIN, "-params-file", p.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains(p + " line 2: architectures[1] must be one of [\"mlp-16\",\"mlp-256\"")
                 .contains("found \"mlp-17\"");
@@ -46,7 +35,7 @@ class RunCommandValidationTest {
     @Test
     void rejectsShellInjectionThroughAPotentialName() throws IOException {
         Path p = params("trained_potentials: ['2-norm; touch pwned']\n");
-        Result r = sgeo("run", MAIN, "-params-file", p.toString());
+        Cli r = Cli.run("run", MAIN, "-params-file", p.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("line 1: trained_potentials[0] must be a potential: negative_entropy, <p>-norm")
                 .contains("found \"2-norm; touch pwned\"");
@@ -55,14 +44,14 @@ class RunCommandValidationTest {
     @Test
     void rejectsUnknownParameterListingTheKnownOnes() throws IOException {
         Path p = params("outdir: results\n\nseedz: [1]\n");
-        Result r = sgeo("run", MAIN, "-params-file", p.toString());
+        Cli r = Cli.run("run", MAIN, "-params-file", p.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains(p + " line 3: unknown parameter 'seedz' (known: architectures, candidates,");
     }
 
     @Test
     void rejectsCommandLineOverridesOfTheWrongTypeOrForm() {
-        Result r = sgeo("run", MAIN, "--report", "maybe", "--outdir", "out dir;rm");
+        Cli r = Cli.run("run", MAIN, "--report", "maybe", "--outdir", "out dir;rm");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("command line --report: report must be of type boolean, found \"maybe\"")
                 .contains("command line --outdir: outdir must be a path of letters, digits");
@@ -70,7 +59,7 @@ class RunCommandValidationTest {
 
     @Test
     void rejectsUnknownProfileListingTheDeclaredOnes() {
-        Result r = sgeo("run", MAIN, "-profile", "standard,slurmm");
+        Cli r = Cli.run("run", MAIN, "-profile", "standard,slurmm");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("-profile 'slurmm' is not declared in")
                 .contains("(known: standard, test, slurm, k8s, gpu)");
@@ -78,13 +67,13 @@ class RunCommandValidationTest {
 
     @Test
     void rejectsMissingWorkflowAndParamsFiles() {
-        Result missing = sgeo("run", "workflows/nope.nf");
+        Cli missing = Cli.run("run", "workflows/nope.nf");
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("workflow file workflows/nope.nf does not exist");
-        Result noParams = sgeo("run", MAIN, "-params-file", dir.resolve("absent.yaml").toString());
+        Cli noParams = Cli.run("run", MAIN, "-params-file", dir.resolve("absent.yaml").toString());
         assertThat(noParams.code()).isEqualTo(2);
         assertThat(noParams.err()).contains("absent.yaml does not exist");
-        Result none = sgeo("run", "-resume");
+        Cli none = Cli.run("run", "-resume");
         assertThat(none.code()).isEqualTo(2);
         assertThat(none.err()).contains("WORKFLOW.nf must come first, found '-resume'");
     }

@@ -14,7 +14,7 @@ m seeds with sample sd s, a code change that only reshuffles random streams move
 difference of two independent means, sd s*sqrt(2/m); the band is mean +- (4*s*sqrt(2/m) + abs_eps),
 abs_eps = 0.002 for ΔCDF and 0.01 for accuracies (float32 noise; single-seed groups get no s term).
 Identification may lose at most ceil(2*sqrt(m*p*(1-p))) correct runs (binomial sd, p = baseline
-fraction clipped to [1/m, 1-1/m]) and must keep a majority for every trained potential.
+fraction clipped to [1/m, 1-1/m]) and must keep its majority wherever the baseline had one.
 """
 import csv
 import json
@@ -36,7 +36,7 @@ def measure(results):
         with open(f, newline="") as fh:
             for r in csv.DictReader(fh):
                 arch_of[r["run_id"]] = r["architecture"]
-                if r["scope"] != "pooled" or not r["trained_potential"]:
+                if r["scope"] != "pooled" or not r["trained_potential"] or r.get("role", "candidate") != "candidate":
                     continue
                 key = f'{r["architecture"]} n={r["n"]} trained={r["trained_potential"]} candidate={r["candidate"]}'
                 v = float(r["delta_cdf"])
@@ -50,10 +50,10 @@ def measure(results):
             ident.setdefault(key, []).append(1.0 if run["identified"] == run["trained_potential"] else 0.0)
     for f in _files(results, "train.json"):
         t = json.loads(f.read_text())
-        if "test_accuracy_after" in t:
-            arch = t.get("architecture") or f.parent.parent.name.rsplit("-", 2)[0]
+        if "testAccuracyAfter" in t:
+            arch = t.get("architecture", "?")
             key = f'{arch} trained={t.get("potential", "?")}'
-            acc.setdefault(key, []).append(float(t["test_accuracy_after"]))
+            acc.setdefault(key, []).append(float(t["testAccuracyAfter"]))
     return {"delta_cdf": delta, "identification": ident, "test_accuracy": acc}
 
 
@@ -74,8 +74,10 @@ def baseline(results):
     for k, v in sorted(fig["identification"].items()):
         m, correct = len(v), int(sum(v))
         p = min(max(correct / m, 1 / m), 1 - 1 / m) if m > 1 else 1.0
-        out["identification"][k] = {"correct": correct, "runs": m,
-                                    "min_correct": max(m // 2 + 1, correct - math.ceil(2 * math.sqrt(m * p * (1 - p))))}
+        floor = max(0, correct - math.ceil(2 * math.sqrt(m * p * (1 - p))))
+        if 2 * correct > m:
+            floor = max(floor, m // 2 + 1)
+        out["identification"][k] = {"correct": correct, "runs": m, "min_correct": floor}
     return out
 
 

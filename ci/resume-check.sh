@@ -14,7 +14,8 @@ run=("$root/bin/sgeo" run "$root/workflows/smoke.nf" -params-file "$root/params/
 setsid "${run[@]}" > first.log 2>&1 &
 pid=$!
 for _ in $(seq 1 600); do
-  done_tasks=$(find work -name .exitcode 2>/dev/null | wc -l)
+  done_tasks=0
+  [[ -d work ]] && done_tasks=$(find work -name .exitcode | wc -l)
   (( done_tasks >= 3 )) && break
   kill -0 "$pid" 2>/dev/null || { echo "resume-check: the run ended before it could be killed" >&2; cat first.log >&2; exit 1; }
   sleep 1

@@ -58,7 +58,8 @@ public record ReportInputs(List<ScoreRow> scores, List<JsonNode> identifications
                 throw new IllegalArgumentException("--scores " + dir + " must hold scores.csv and identification.json"
                         + " (a folder written by sgeo score)");
             }
-            Tables.rows(csv, ScoreRow.COLUMNS).forEach(r -> rows.add(ScoreRow.of(r)));
+            Tables.rows(csv, ScoreRow.COLUMNS).stream().map(ScoreRow::of).filter(java.util.Objects::nonNull)
+                    .forEach(rows::add);
             ids.add(json(id));
         }
         List<Map<String, String>> linreg = new ArrayList<>();

@@ -23,7 +23,14 @@ public record ScoreRow(String runId, String trainedPotential, String architectur
     static final java.util.List<String> COLUMNS = java.util.List.of("run_id", "trained_potential", "architecture",
             "seed", "scope", "candidate", "n", "delta_cdf", "magnitude", "floor");
 
+    /**
+     * The row, or null for a row of a p or β scan ({@code role} other than {@code candidate}; files
+     * without the column hold candidates only).
+     */
     static ScoreRow of(Map<String, String> r) {
+        if (!r.getOrDefault("role", "candidate").equals("candidate")) {
+            return null;
+        }
         return new ScoreRow(r.get("run_id"), r.get("trained_potential"), r.get("architecture"), r.get("seed"),
                 r.get("scope"), r.get("candidate"), (long) Tables.number(r, "n"), Tables.number(r, "delta_cdf"),
                 Tables.number(r, "magnitude"), Tables.number(r, "floor"));

@@ -64,10 +64,13 @@ public final class FinetunePerMapCommand implements Callable<Integer> {
             + " test split, e.g. for an imported TorchScript model")
     private Path images;
 
+    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default ${DEFAULT-VALUE})")
+    private String device;
+
     @Override
     public Integer call() {
         FinetuneOptions o = new FinetuneOptions(pretrained, potential, seed, out, k, n, lrGrid, epochs, extraEpochs,
-                maxAttempts, batchSize, momentum, dataDir, images);
+                maxAttempts, batchSize, momentum, dataDir, images, device);
         FinetunePerMap.run(o, spec.commandLine().getErr());
         return ExitCodes.OK;
     }

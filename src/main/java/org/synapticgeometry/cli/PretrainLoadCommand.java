@@ -67,10 +67,13 @@ public final class PretrainLoadCommand implements Callable<Integer> {
             + " row_sequence (default ${DEFAULT-VALUE})")
     private String inputView;
 
+    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default ${DEFAULT-VALUE})")
+    private String device;
+
     @Override
     public Integer call() {
         PretrainLoadOptions o = new PretrainLoadOptions(arch, torchscript, checkpoint, out, seed, epochs, dataDir,
-                potential, lr, batchSize, trainLimit, shape());
+                potential, lr, batchSize, trainLimit, shape(), device);
         PretrainLoad.run(o, spec.commandLine().getErr());
         return ExitCodes.OK;
     }

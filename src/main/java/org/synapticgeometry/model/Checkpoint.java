@@ -1,5 +1,6 @@
 package org.synapticgeometry.model;
 
+import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
@@ -100,8 +101,13 @@ public final class Checkpoint {
      *     does not match its model.json
      */
     public static Network load(Path dirOrFile) {
+        return load(dirOrFile, Device.cpu());
+    }
+
+    /** {@link #load(Path)} onto {@code device}. */
+    public static Network load(Path dirOrFile, Device device) {
         if (Files.isRegularFile(dirOrFile) && !dirOrFile.getFileName().toString().equals(INFO_FILE)) {
-            return Network.torchScript(dirOrFile, Network.InputShape.fashionMnist(InputView.IMAGE));
+            return Network.torchScript(dirOrFile, Network.InputShape.fashionMnist(InputView.IMAGE), device);
         }
         Path dir = checkpointDir(dirOrFile);
         ModelInfo info = readInfo(dir.resolve(INFO_FILE));
@@ -114,7 +120,8 @@ public final class Checkpoint {
             throw mismatch(dir, info.parameterFile() + " has SHA-256 " + sha + " but model.json records "
                     + info.parameterSha256());
         }
-        Network net = "torchscript".equals(info.source()) ? loadTorchScript(weights, info) : loadZoo(weights, info);
+        Network net = "torchscript".equals(info.source()) ? loadTorchScript(weights, info, device)
+                : loadZoo(weights, info, device);
         try {
             requireSameLayers(dir, info, Network.describeLayers(net));
         } catch (RuntimeException e) {
@@ -153,9 +160,9 @@ public final class Checkpoint {
         return info;
     }
 
-    private static Network loadZoo(Path weights, ModelInfo info) {
+    private static Network loadZoo(Path weights, ModelInfo info, Device device) {
         Architecture arch = Zoo.get(info.architecture());
-        Model model = Model.newInstance(arch.name(), "PyTorch");
+        Model model = Model.newInstance(arch.name(), device, "PyTorch");
         Block block = arch.newBlock();
         model.setBlock(block);
         block.initialize(model.getNDManager(), DataType.FLOAT32, arch.view().batchShape(1, 1, 28, 28));
@@ -169,9 +176,9 @@ public final class Checkpoint {
         return Network.wrap(model, info);
     }
 
-    private static Network loadTorchScript(Path weights, ModelInfo info) {
+    private static Network loadTorchScript(Path weights, ModelInfo info, Device device) {
         Network fresh = Network.torchScript(weights, new Network.InputShape(info.channels(), info.rows(), info.cols(),
-                info.classNames(), InputView.valueOf(info.inputView())));
+                info.classNames(), InputView.valueOf(info.inputView())), device);
         return Network.rewrap(fresh, info);
     }
 

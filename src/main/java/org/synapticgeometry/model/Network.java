@@ -1,5 +1,6 @@
 package org.synapticgeometry.model;
 
+import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
@@ -37,8 +38,13 @@ public final class Network implements AutoCloseable {
      * {@code initSeed} first, so the same seed gives the same weights.
      */
     public static Network fresh(Architecture arch, long initSeed) {
+        return fresh(arch, initSeed, Device.cpu());
+    }
+
+    /** {@link #fresh(Architecture, long)} on {@code device}. */
+    public static Network fresh(Architecture arch, long initSeed, Device device) {
         Engine.getInstance().setRandomSeed((int) (initSeed ^ (initSeed >>> 32)));
-        Model model = Model.newInstance(arch.name(), "PyTorch");
+        Model model = Model.newInstance(arch.name(), device, "PyTorch");
         Block block = arch.newBlock();
         model.setBlock(block);
         block.initialize(model.getNDManager(), DataType.FLOAT32, arch.view().batchShape(1, 1, 28, 28));
@@ -52,11 +58,16 @@ public final class Network implements AutoCloseable {
      * @throws IllegalArgumentException naming the file when it does not load as TorchScript
      */
     public static Network torchScript(Path file, InputShape shape) {
+        return torchScript(file, shape, Device.cpu());
+    }
+
+    /** {@link #torchScript(Path, InputShape)} on {@code device}. */
+    public static Network torchScript(Path file, InputShape shape, Device device) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("--torchscript " + file + " does not exist; give a file saved with"
                     + " torch.jit.save");
         }
-        Model model = Model.newInstance("torchscript", "PyTorch");
+        Model model = Model.newInstance("torchscript", device, "PyTorch");
         try {
             String name = file.getFileName().toString();
             String prefix = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;

@@ -59,7 +59,7 @@ final class EpochTrainer {
     static Run train(Network net, Optimizer optimizer, LabeledImages data, int batchSize, int epochs,
             long shuffleSeed, Consumer<Epoch> onEpoch) {
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                .optOptimizer(optimizer).optDevices(new Device[] {Device.cpu()});
+                .optOptimizer(optimizer).optDevices(new Device[] {net.model().getNDManager().getDevice()});
         List<Epoch> done = new ArrayList<>();
         Random order = new Random(shuffleSeed);
         int[] perm = new int[data.size()];

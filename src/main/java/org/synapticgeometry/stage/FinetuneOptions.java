@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.synapticgeometry.geometry.Potential;
 import org.synapticgeometry.geometry.Potentials;
+import org.synapticgeometry.model.Devices;
 
 /**
  * Options of {@code finetune-per-map} (the paper's fine-tuning protocol); every field is logged as a
@@ -25,10 +26,11 @@ import org.synapticgeometry.geometry.Potentials;
  * @param momentum momentum on the primal gradient (paper: 0.9)
  * @param dataDir Fashion-MNIST folder, or null
  * @param images a user image folder (one sub-folder per class) used instead of the Fashion-MNIST test split, or null
+ * @param device {@code auto}, {@code cpu} or {@code gpu}
  */
 public record FinetuneOptions(Path pretrained, String potential, long seed, Path out, double k, int n,
         List<Double> lrGrid, int epochs, int extraEpochs, int maxAttempts, int batchSize, double momentum, Path dataDir,
-        Path images) {
+        Path images, String device) {
 
     /**
      * Validates the options.
@@ -55,6 +57,7 @@ public record FinetuneOptions(Path pretrained, String potential, long seed, Path
         if (!(momentum >= 0 && momentum < 1)) {
             throw new IllegalArgumentException("--momentum must be in [0, 1), found " + momentum);
         }
+        Devices.parse(device);
     }
 
     /** The parsed potential. */
@@ -79,6 +82,7 @@ public record FinetuneOptions(Path pretrained, String potential, long seed, Path
         p.put("momentum", Double.toString(momentum));
         p.put("data_dir", String.valueOf(dataDir));
         p.put("images", String.valueOf(images));
+        p.put("device", device);
         return p;
     }
 }

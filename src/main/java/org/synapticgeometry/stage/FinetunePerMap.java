@@ -84,7 +84,7 @@ public final class FinetunePerMap {
             FinetuneTrials.Kept kept = trials.kept(best.get());
             history = kept.history();
             ModelInfo info = Checkpoint.save(kept.weights(), kept.torchScript(), trials.pretrainedInfo(), o.out());
-            try (Network net = Checkpoint.load(o.out())) {
+            try (Network net = Checkpoint.load(o.out(), trials.device())) {
                 trainAfter = EpochTrainer.accuracy(net, data.subset());
                 testAfter = EpochTrainer.accuracy(net, data.rest());
             }

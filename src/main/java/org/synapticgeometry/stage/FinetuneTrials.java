@@ -1,5 +1,6 @@
 package org.synapticgeometry.stage;
 
+import ai.djl.Device;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.synapticgeometry.model.Checkpoint;
+import org.synapticgeometry.model.Devices;
 import org.synapticgeometry.model.ModelInfo;
 import org.synapticgeometry.model.Network;
 import org.synapticgeometry.optim.CosineSchedule;
@@ -29,6 +31,7 @@ final class FinetuneTrials implements LearningRateSearch.Trainer {
     private final Progress progress;
     private final ModelInfo pretrainedInfo;
     private final Map<String, Long> seeds;
+    private final Device device;
     private final Map<String, Kept> kept = new HashMap<>();
     private final List<FinetuneReport.TrialRecord> records = new ArrayList<>();
     private int currentEpochs;
@@ -47,11 +50,17 @@ final class FinetuneTrials implements LearningRateSearch.Trainer {
         this.progress = new Progress(log, FinetunePerMap.STAGE + " " + pretrainedInfo.architecture() + " "
                 + options.parsedPotential().name(), (double) options.lrGrid().size() * options.epochs());
         this.currentEpochs = options.epochs();
+        this.device = Devices.parse(options.device());
+    }
+
+    /** The device the trials train on. */
+    Device device() {
+        return device;
     }
 
     /** Accuracy of the pretrained network on the N images and on the rest, before fine-tuning. */
     double[] accuracyBefore() {
-        try (Network net = Checkpoint.load(options.pretrained())) {
+        try (Network net = Checkpoint.load(options.pretrained(), device)) {
             return new double[] {EpochTrainer.accuracy(net, data.subset()), EpochTrainer.accuracy(net, data.rest())};
         }
     }
@@ -63,7 +72,7 @@ final class FinetuneTrials implements LearningRateSearch.Trainer {
             currentEpochs = epochs;
             progress.grow((double) options.lrGrid().size() * epochs);
         }
-        try (Network net = Checkpoint.load(options.pretrained())) {
+        try (Network net = Checkpoint.load(options.pretrained(), device)) {
             int batches = EpochTrainer.batchesPerEpoch(data.subset().size(), options.batchSize());
             MirrorDescent optimizer = MirrorDescent.builder().setPotential(options.parsedPotential())
                     .setLearningRateTracker(CosineSchedule.of(lr, epochs, batches))

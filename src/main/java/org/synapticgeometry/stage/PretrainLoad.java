@@ -12,6 +12,7 @@ import org.synapticgeometry.data.LabeledImages;
 import org.synapticgeometry.data.Seeds;
 import org.synapticgeometry.files.AtomicFiles;
 import org.synapticgeometry.model.Checkpoint;
+import org.synapticgeometry.model.Devices;
 import org.synapticgeometry.model.ModelInfo;
 import org.synapticgeometry.model.Network;
 import org.synapticgeometry.model.Zoo;
@@ -70,7 +71,7 @@ public final class PretrainLoad {
         Map<String, String> inputs = recordInputs(run, data);
         LabeledImages train = o.trainLimit(data.load(FashionMnist.Split.TRAIN));
         LabeledImages test = data.load(FashionMnist.Split.TEST);
-        try (Network net = Network.fresh(Zoo.get(o.arch()), Seeds.derive(o.seed(), "init"))) {
+        try (Network net = Network.fresh(Zoo.get(o.arch()), Seeds.derive(o.seed(), "init"), Devices.parse(o.device()))) {
             Progress progress = new Progress(log, STAGE + " " + o.arch(), o.epochs());
             EpochTrainer.Run result = EpochTrainer.train(net, optimizer(o), train, o.batchSize(),
                     o.epochs(), Seeds.derive(o.seed(), "shuffle"), e -> {
@@ -104,7 +105,7 @@ public final class PretrainLoad {
 
     private static ModelInfo importTorchScript(PretrainLoadOptions o, TrackedRun run) {
         run.recordInput(o.torchscript());
-        try (Network net = Network.torchScript(o.torchscript(), o.inputShape())) {
+        try (Network net = Network.torchScript(o.torchscript(), o.inputShape(), Devices.parse(o.device()))) {
             ModelInfo info = net.info().withTraining(STAGE, null, null, null, null, null, null,
                     Map.of(o.torchscript().toString(), Provenance.sha256(o.torchscript())));
             return Checkpoint.save(net, info, o.out());

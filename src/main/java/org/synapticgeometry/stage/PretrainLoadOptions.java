@@ -8,6 +8,7 @@ import java.util.Map;
 import org.synapticgeometry.data.LabeledImages;
 import org.synapticgeometry.geometry.Potential;
 import org.synapticgeometry.geometry.Potentials;
+import org.synapticgeometry.model.Devices;
 import org.synapticgeometry.model.Network;
 import org.synapticgeometry.model.Zoo;
 
@@ -27,10 +28,11 @@ import org.synapticgeometry.model.Zoo;
  * @param batchSize mini-batch size
  * @param trainLimit use only the first this many training images (0 = all)
  * @param inputShape how an imported TorchScript model reads images
+ * @param device {@code auto}, {@code cpu} or {@code gpu}
  */
 public record PretrainLoadOptions(String arch, Path torchscript, Path checkpoint, Path out, long seed, int epochs,
         Path dataDir, String potential, double learningRate, int batchSize, int trainLimit,
-        Network.InputShape inputShape) {
+        Network.InputShape inputShape, String device) {
 
     /** Where the network comes from. */
     public enum Source {
@@ -73,6 +75,7 @@ public record PretrainLoadOptions(String arch, Path torchscript, Path checkpoint
         if (potential != null) {
             Potentials.parse(potential);
         }
+        Devices.parse(device);
     }
 
     /** Which source is set. */
@@ -115,6 +118,7 @@ public record PretrainLoadOptions(String arch, Path torchscript, Path checkpoint
         p.put("lr", Double.toString(learningRate));
         p.put("batch_size", Integer.toString(batchSize));
         p.put("train_limit", Integer.toString(trainLimit));
+        p.put("device", device);
         p.put("input_shape", inputShape.channels() + "x" + inputShape.rows() + "x" + inputShape.cols() + ","
                 + inputShape.view());
         return p;

@@ -2,6 +2,7 @@ package org.synapticgeometry.stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.djl.engine.Engine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,6 +119,18 @@ class PretrainLoadTest {
         assertThat(r.lastErrorLine()).startsWith("sgeo pretrain-load: checkpoint " + ckpt
                 + " does not match its model.json: model.params has SHA-256");
         assertThat(tmp.resolve("o/model.json")).doesNotExist();
+    }
+
+    @Test
+    void unknownOrMissingDeviceIsAUsageError() {
+        CliRun tpu = CliRun.of("pretrain-load", "--arch", "mlp-16", "--device", "tpu", "--out", tmp.toString());
+        assertThat(tpu.exitCode()).isEqualTo(2);
+        assertThat(tpu.lastErrorLine()).isEqualTo("sgeo pretrain-load: --device must be auto, cpu or gpu, found tpu");
+        if (Engine.getEngine("PyTorch").getGpuCount() == 0) {
+            CliRun gpu = CliRun.of("pretrain-load", "--arch", "mlp-16", "--device", "gpu", "--out", tmp.toString());
+            assertThat(gpu.exitCode()).isEqualTo(2);
+            assertThat(gpu.lastErrorLine()).startsWith("sgeo pretrain-load: --device gpu: libtorch sees no GPU");
+        }
     }
 
     static String[] concat(String[] a, String... b) {

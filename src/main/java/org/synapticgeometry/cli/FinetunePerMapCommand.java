@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "finetune-per-map", mixinStandardHelpOptions = true,
         description = "Fine-tunes a pretrained network with one potential (the paper's protocol): N = floor(D^k) test"
                 + " images, batch 256, momentum 0.9, cosine schedule, learning rate from a grid with +30-epoch retries"
-                + " until 100% train accuracy. Writes the checkpoint, model.json and train.json into --out.")
+                + " until 100%% train accuracy. Writes the checkpoint, model.json and train.json into --out.")
 public final class FinetunePerMapCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

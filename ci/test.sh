@@ -4,13 +4,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-# Fashion-MNIST for the deep-network stage tests (Debian package; a fresh CI machine lacks it).
-if [[ ! -d /usr/share/datasets/fashion-mnist && -z "${SGEO_DATA:-}" ]]; then
-  echo "ci: installing dataset-fashion-mnist" >&2
-  sudo_cmd=""
-  if [[ "$(id -u)" != 0 ]]; then sudo_cmd="sudo"; fi
-  $sudo_cmd apt-get update -qq >&2 && $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dataset-fashion-mnist >&2
-fi
+# Fashion-MNIST for the deep-network stage tests and the smoke (a fresh machine lacks it).
+bin/install-fashion-mnist
 SGEO_PYTHON="$(bash ci/python-env.sh)"
 export SGEO_PYTHON
 echo "ci: Python peer $SGEO_PYTHON" >&2

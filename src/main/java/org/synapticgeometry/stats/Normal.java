@@ -7,7 +7,8 @@ package org.synapticgeometry.stats;
  * the density φ, and G(x) = x·Φ(x) + φ(x), the antiderivative of Φ.
  */
 public final class Normal {
-    private static final double INV_SQRT_2PI = 0.3989422804014327;
+    /** 1/√(2π), the density at 0. */
+    static final double INV_SQRT_2PI = 0.3989422804014327;
     private static final double SQRT_2PI = 2.5066282746310002;
     private static final double HART_SWITCH = 7.07106781186547;
 

@@ -17,7 +17,6 @@ import java.util.stream.IntStream;
 final class SortedPass {
     /** Chunk length; fixed so that sums are combined in the same order on every machine. */
     static final int CHUNK = 1 << 18;
-    private static final double INV_SQRT_2PI = 0.3989422804014327;
     private static final double H = (DeltaCdf.UPPER - DeltaCdf.LOWER) / (DeltaCdf.GRID_POINTS - 1);
     private static final double[] GRID_PHI = gridPhi();
 
@@ -112,7 +111,7 @@ final class SortedPass {
             if (open && b > a) {
                 double upper = Math.min(b, DeltaCdf.UPPER);
                 double phiU = b < DeltaCdf.UPPER ? phiB : Normal.cdf(upper);
-                double gU = upper * phiU + (b < DeltaCdf.UPPER ? e * INV_SQRT_2PI : Normal.density(upper));
+                double gU = upper * phiU + (b < DeltaCdf.UPPER ? e * Normal.INV_SQRT_2PI : Normal.density(upper));
                 exact += piece(a, upper, phiA, phiU, gA, gU, f);
                 a = upper;
                 phiA = phiU;

@@ -6,6 +6,7 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.ParameterTracker;
+import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,9 +28,16 @@ import org.synapticgeometry.geometry.Potential;
  * With the 2-norm this is PyTorch's SGD with momentum exactly. All arithmetic on the weight and
  * the momentum buffer is in place; the weight's own gradient is zeroed in place after the step
  * (DJL hands {@code update} a copy of it and does not clear it). {@code grad} is not modified.
+ *
+ * <p>On the CPU, float32 tensors are updated by a {@link FusedStep}: the three steps in one pass
+ * over memory on the Java Vector API, as fast as DJL's fused SGD (docs/benchmarks.md). GPU tensors,
+ * other types, or a JVM without {@code jdk.incubator.vector} use the same rule as a chain of
+ * libtorch ops (each potential's {@link MirrorMap}); both paths agree to float rounding.
  */
 public final class MirrorDescent extends Optimizer {
     private final MirrorMap map;
+    private final FusedStep fused;
+    private final DirectViews views = new DirectViews();
     private final ParameterTracker learningRate;
     private final float momentum;
     private final float dampening;
@@ -39,6 +47,7 @@ public final class MirrorDescent extends Optimizer {
     private MirrorDescent(Builder builder) {
         super(builder);
         this.map = MirrorMap.of(builder.potential);
+        this.fused = builder.fusedStep ? FusedStep.of(builder.potential) : null;
         this.learningRate = builder.learningRate;
         this.momentum = builder.momentum;
         this.dampening = builder.dampening;
@@ -55,10 +64,36 @@ public final class MirrorDescent extends Optimizer {
         return map.potential();
     }
 
+    /** Whether CPU float32 updates run as one fused pass (see {@link Builder#optFusedStep}). */
+    public boolean isFused() {
+        return fused != null;
+    }
+
     /** {@inheritDoc} */
     @Override
     public void update(String parameterId, NDArray weight, NDArray grad) {
         float eta = learningRate.getNewValue(parameterId, updateCount(parameterId));
+        if (fused != null && views.usable(parameterId, weight, grad)) {
+            fusedUpdate(parameterId, weight, grad, eta);
+        } else {
+            libtorchUpdate(parameterId, weight, grad, eta);
+        }
+        zeroGradient(weight);
+    }
+
+    private void fusedUpdate(String parameterId, NDArray weight, NDArray grad, float eta) {
+        boolean first = !momentumStates.containsKey(parameterId);
+        ByteBuffer buffer = momentum == 0f ? null : DirectViews.of(momentumBuffer(parameterId, weight));
+        StepCoefficients c = new StepCoefficients(eta, rescaleGrad, clipGrad, getWeightDecay(), momentum, dampening,
+                nesterov, first);
+        fused.update(DirectViews.of(weight), DirectViews.of(grad), buffer, c);
+    }
+
+    private NDArray momentumBuffer(String parameterId, NDArray weight) {
+        return withDefaultState(momentumStates, parameterId, weight.getDevice(), k -> weight.zerosLike());
+    }
+
+    private void libtorchUpdate(String parameterId, NDArray weight, NDArray grad, float eta) {
         NDArray d = direction(weight, grad);
         try {
             if (momentum == 0f) {
@@ -71,7 +106,6 @@ public final class MirrorDescent extends Optimizer {
                 d.close();
             }
         }
-        zeroGradient(weight);
     }
 
     /** d = rescale·clip(g) + λ·w: {@code grad} itself when nothing changes it, else a new array. */
@@ -102,8 +136,10 @@ public final class MirrorDescent extends Optimizer {
      */
     private void momentumStep(String parameterId, NDArray weight, NDArray d, float eta) {
         boolean first = !momentumStates.containsKey(parameterId);
-        NDArray buffer = withDefaultState(momentumStates, parameterId, weight.getDevice(), k -> d.duplicate());
-        if (!first) {
+        NDArray buffer = momentumBuffer(parameterId, weight);
+        if (first) {
+            buffer.addi(d);
+        } else {
             buffer.muli(momentum);
             if (dampening == 0f) {
                 buffer.addi(d);
@@ -135,6 +171,7 @@ public final class MirrorDescent extends Optimizer {
         private float momentum;
         private float dampening;
         private boolean nesterov;
+        private boolean fusedStep = true;
 
         private Builder() {
         }
@@ -171,6 +208,16 @@ public final class MirrorDescent extends Optimizer {
         /** Nesterov momentum; default false. */
         public Builder optNesterov(boolean nesterov) {
             this.nesterov = nesterov;
+            return this;
+        }
+
+        /**
+         * Whether CPU float32 tensors are updated in one fused pass (default true, as long as the JVM
+         * has {@code jdk.incubator.vector} and {@code -Dsgeo.fusedStep=false} is not set); false
+         * forces the chain of libtorch ops that GPU tensors use.
+         */
+        public Builder optFusedStep(boolean fusedStep) {
+            this.fusedStep = fusedStep;
             return this;
         }
 

@@ -84,12 +84,12 @@ public final class Bench {
     /** The rows as a fixed-width table (also valid Markdown). */
     public static String table(List<Row> rows) {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
-                "| %-8s | %-34s | %10s | %10s | %10s | %-16s | %9s |%n", "suite", "case", "size", "wall ms", "cpu ms",
+                "| %-8s | %-46s | %10s | %10s | %10s | %-16s | %9s |%n", "suite", "case", "size", "wall ms", "cpu ms",
                 "baseline", "cpu ratio"));
-        b.append("|----------|------------------------------------|-----------:|-----------:|-----------:|")
+        b.append("|----------|------------------------------------------------|-----------:|-----------:|-----------:|")
                 .append("------------------|----------:|\n");
         for (Row r : rows) {
-            b.append(String.format(Locale.ROOT, "| %-8s | %-34s | %10d | %10.3f | %10.3f | %-16s | %9.2f |%n",
+            b.append(String.format(Locale.ROOT, "| %-8s | %-46s | %10d | %10.3f | %10.3f | %-16s | %9.2f |%n",
                     r.suite(), r.name(), r.size(), r.medianMillis(), r.medianCpuMillis(), r.baseline(), r.ratio()));
         }
         return b.toString();

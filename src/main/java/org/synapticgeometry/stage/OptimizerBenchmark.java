@@ -15,7 +15,9 @@ import org.synapticgeometry.optim.MirrorDescent;
 
 /**
  * One optimizer update (momentum 0.9, the paper's setting) on a float32 tensor, for every paper
- * potential plus hypentropy, as a ratio to DJL's built-in {@code Sgd} with the same momentum.
+ * potential plus hypentropy, as a ratio to DJL's built-in {@code Sgd} with the same momentum: the
+ * fused step that {@link MirrorDescent} takes on the CPU, and the chain of libtorch ops it takes
+ * on a GPU (or without the Vector API).
  */
 final class OptimizerBenchmark implements Bench.Suite {
     private static final List<String> POTENTIALS = List.of("2-norm", "3-norm", "1.5-norm", "2.5-norm",
@@ -36,18 +38,20 @@ final class OptimizerBenchmark implements Bench.Suite {
         try (NDManager manager = NDManager.newBaseManager(); NDArray grad = manager.create(g).muli(1e-3f);
                 NDArray sgdWeight = manager.create(w0); NDArray weight = manager.create(w0)) {
             Optimizer sgd = Optimizer.sgd().setLearningRateTracker(Tracker.fixed(1e-3f)).optMomentum(0.9f).build();
-            for (String name : POTENTIALS) {
-                Potential p = Potentials.parse(name);
-                Optimizer md = MirrorDescent.builder().setPotential(p).setLearningRateTracker(Tracker.fixed(1e-3f))
-                        .optMomentum(0.9f).build();
-                weight.set(w0);
-                Bench.Paired t = Bench.paired(s.warmup(), s.repeats(), () -> sgd.update("w", sgdWeight, grad),
-                        () -> md.update(p.name(), weight, grad));
-                baseline.add(t);
-                rows.add(new Bench.Row(name(), "MirrorDescent " + p.name(), s.tensorSize(), t.millis(), t.cpuMillis(),
-                        BASELINE, t.ratio()));
-                progress.println(String.format(Locale.ROOT, "bench optim: %s %.3f cpu ms, %s %.3f cpu ms", p.name(),
-                        t.cpuMillis(), BASELINE, t.baselineCpuMillis()));
+            for (boolean fused : new boolean[] {true, false}) {
+                for (String name : POTENTIALS) {
+                    Potential p = Potentials.parse(name);
+                    MirrorDescent md = MirrorDescent.builder().setPotential(p).setLearningRateTracker(Tracker.fixed(1e-3f))
+                            .optMomentum(0.9f).optFusedStep(fused).build();
+                    String label = "MirrorDescent " + p.name() + (md.isFused() ? " (fused)" : " (libtorch ops)");
+                    weight.set(w0);
+                    Bench.Paired t = Bench.paired(s.warmup(), s.repeats(), () -> sgd.update("w", sgdWeight, grad),
+                            () -> md.update(p.name(), weight, grad));
+                    baseline.add(t);
+                    rows.add(new Bench.Row(name(), label, s.tensorSize(), t.millis(), t.cpuMillis(), BASELINE, t.ratio()));
+                    progress.println(String.format(Locale.ROOT, "bench optim: %s %.3f cpu ms, %s %.3f cpu ms", label,
+                            t.cpuMillis(), BASELINE, t.baselineCpuMillis()));
+                }
             }
         }
         Bench.Paired base = baseline.stream().sorted(java.util.Comparator.comparingDouble(Bench.Paired::baselineCpuMillis))

@@ -14,7 +14,8 @@ class BenchCommandTest {
         assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).contains("DJL Sgd (momentum 0.9)", "MirrorDescent 2-norm", "MirrorDescent 3-norm",
                 "MirrorDescent negative_entropy", "MirrorDescent 1.5-norm", "MirrorDescent 2.5-norm");
-        assertThat(r.out().lines().filter(l -> l.startsWith("| optim"))).hasSize(7);
+        assertThat(r.out()).contains("MirrorDescent hypentropy:0.1 (fused)", "MirrorDescent hypentropy:0.1 (libtorch ops)");
+        assertThat(r.out().lines().filter(l -> l.startsWith("| optim"))).hasSize(13);
         assertThat(r.out()).doesNotContain("deltacdf");
     }
 

@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.synapticgeometry.geometry.Potentials;
 
 class MirrorDescentTest {
@@ -32,8 +34,9 @@ class MirrorDescentTest {
      * Two steps (so the momentum buffer is exercised) with weight decay, momentum and dampening,
      * against the update rule written out independently in double precision.
      */
-    @Test
-    void twoStepsMatchDoublePrecisionRule() {
+    @ParameterizedTest(name = "fused step {0}")
+    @ValueSource(booleans = {true, false})
+    void twoStepsMatchDoublePrecisionRule(boolean fused) {
         float[] w0 = {0.8f, -0.3f, 1.7f, -2.2f, 0.05f};
         float[][] grads = {{0.4f, -1.1f, 0.25f, 0.9f, -0.3f}, {-0.2f, 0.6f, 0.35f, -0.7f, 0.15f}};
         double eta = 0.07;
@@ -44,7 +47,7 @@ class MirrorDescentTest {
             double[] expected = expectedAfterSteps(name, w0, grads, eta, mu, tau, lambda);
             MirrorDescent opt = MirrorDescent.builder().setPotential(Potentials.parse(name))
                     .setLearningRateTracker(Tracker.fixed((float) eta)).optMomentum((float) mu)
-                    .optDampening((float) tau).optWeightDecays((float) lambda).build();
+                    .optDampening((float) tau).optWeightDecays((float) lambda).optFusedStep(fused).build();
             try (NDManager m = NDManager.newBaseManager()) {
                 NDArray w = m.create(w0);
                 for (float[] g : grads) {

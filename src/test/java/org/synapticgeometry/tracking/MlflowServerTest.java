@@ -43,7 +43,9 @@ class MlflowServerTest {
 
     @AfterAll
     static void stopServer() throws Exception {
-        server.close();
+        if (server != null) { // null when the Python peer is absent and the class was skipped
+            server.close();
+        }
     }
 
     private TrackingConfig config(String experiment, String parent, ByteArrayOutputStream warnings) {

@@ -14,13 +14,15 @@ interface FusedStep {
 
     /**
      * Updates {@code weight} (and {@code momentum}, unless null) in place from {@code gradient}; all
-     * three hold the same number of floats.
+     * three hold the same number of floats. Large tensors are split over up to {@code threads}
+     * threads; the result is the same for any count.
      */
-    void update(ByteBuffer weight, ByteBuffer gradient, ByteBuffer momentum, StepCoefficients c);
+    void update(ByteBuffer weight, ByteBuffer gradient, ByteBuffer momentum, StepCoefficients c, int threads);
 
     /**
-     * The fused step of a potential, or null when the Vector API is absent or switched off, or for
-     * hypentropy with β &gt; 1e18 (whose β² overflows float).
+     * The fused step of a potential, or null when the Vector API is absent or switched off, for a
+     * p-norm other than the 2-, 3-, 1.5- and 2.5-norm, or for hypentropy with β &gt; 1e18 (whose β²
+     * overflows float).
      */
     static FusedStep of(Potential potential) {
         boolean enabled = !"false".equals(System.getProperty("sgeo.fusedStep"));

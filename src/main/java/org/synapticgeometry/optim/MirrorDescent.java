@@ -84,9 +84,9 @@ public final class MirrorDescent extends Optimizer {
     private void fusedUpdate(String parameterId, NDArray weight, NDArray grad, float eta) {
         boolean first = !momentumStates.containsKey(parameterId);
         ByteBuffer buffer = momentum == 0f ? null : DirectViews.of(momentumBuffer(parameterId, weight));
-        StepCoefficients c = new StepCoefficients(eta, rescaleGrad, clipGrad, getWeightDecay(), momentum, dampening,
-                nesterov, first);
-        fused.update(DirectViews.of(weight), DirectViews.of(grad), buffer, c);
+        StepCoefficients c = new StepCoefficients(eta, rescaleGrad, clipGrad, getWeightDecay(), momentum,
+                first ? 0f : dampening, nesterov);
+        fused.update(DirectViews.of(weight), DirectViews.of(grad), buffer, c, JniUtils.getNumThreads());
     }
 
     private NDArray momentumBuffer(String parameterId, NDArray weight) {

@@ -8,10 +8,9 @@ package org.synapticgeometry.optim;
  * @param clip gradients clipped to ±clip when positive
  * @param decay weight decay λ
  * @param momentum μ, 0 for none
- * @param dampening τ
+ * @param dampening τ; 0 on a tensor's first update, whose zeroed buffer then becomes exactly d
  * @param nesterov Nesterov momentum
- * @param first the first update of this tensor: the momentum buffer becomes the direction itself
  */
 record StepCoefficients(float eta, float rescale, float clip, float decay, float momentum, float dampening,
-        boolean nesterov, boolean first) {
+        boolean nesterov) {
 }

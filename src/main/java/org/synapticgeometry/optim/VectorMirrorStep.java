@@ -2,6 +2,10 @@ package org.synapticgeometry.optim;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -12,11 +16,14 @@ import org.synapticgeometry.geometry.PNormPotential;
 import org.synapticgeometry.geometry.Potential;
 
 /**
- * The {@link FusedStep} on the Vector API. Per vector of lanes: d = rescale·clip(g) + λw, the
- * momentum buffer b = μb + (1 − τ)d (b = d first), then the potential's mirror step
- * w' = (∇φ)⁻¹(∇φ(w) − s) along s = η·b (or η·(d + μb) with Nesterov). Each tensor is read and
- * written once, instead of once per libtorch op. The last partial vector goes through a
- * zero-padded scratch copy, so every load is unmasked.
+ * The {@link FusedStep} on the Vector API. Per block of 16384 floats: the momentum pass sets
+ * b = μb + (1 − τ)d with d = rescale·clip(g) + λw (b = 0 + d on the first update), then the
+ * potential's sweep takes the mirror step w' = (∇φ)⁻¹(∇φ(w) − s) along s = η·b (or η·(d + μb) with
+ * Nesterov). The block stays in cache between the two passes, so each tensor comes from memory
+ * once, instead of once per libtorch op; two short loops (rather than one long one) also keep
+ * each within the JIT's inlining budget. The last partial vector goes through a
+ * zero-padded scratch copy, so every load is unmasked. Tensors of at least 2¹⁷ floats are split
+ * over as many threads as libtorch's intra-op pool has, like DJL's own SGD.
  *
  * <p>Each potential is a subclass with its own copy of the short sweep loop and no branches on
  * the potential inside it. That is deliberate: the Vector API keeps lanes in registers only when
@@ -27,9 +34,10 @@ import org.synapticgeometry.geometry.Potential;
  * <ul>
  *   <li>2-norm: w − s.
  *   <li>p-norm: θ = sign(w)|w|^(p−1) − s, w' = sign(θ)|θ|^(1/(p−1)); the paper's 3-, 1.5- and
- *       2.5-norms by products, square roots and {@link LaneMath#signedTwoThirdsPower}, any other p by
- *       {@code POW} (about three times slower).
- *   <li>Negative entropy: w' = w·exp(−sign(w)·s); zeros stay zero, no sign flips.
+ *       2.5-norms by products, square roots and {@link LaneMath#signedTwoThirdsPower} (other p
+ *       have no fused step).
+ *   <li>Negative entropy: w' = w·exp(−sign(w)·s) with {@link LaneMath#exp}; zeros stay zero,
+ *       no sign flips.
  *   <li>Hypentropy(β): w' = β·sinh(asinh(w/β) − s) = w·cosh s − √(w² + β²)·sinh s, no asinh
  *       needed, with sinh s and cosh s as Taylor polynomials of degree 7 and 6 (exact to float
  *       precision for |s| ≤ 1/4, the usual step size): one square root per lane, no division, no
@@ -37,13 +45,24 @@ import org.synapticgeometry.geometry.Potential;
  *       |w| &gt; 1e18) use the exact form (G − 1/G)/2, G = e^{asinh|x| − σs}, in an extra pass that
  *       runs only for vectors holding such a lane.
  * </ul>
+ *
+ * <p>Only +, −, ×, ÷, √ and bit operations are used (no Vector API transcendental), so a step gives
+ * the same bits whether the JIT has compiled the loop yet or not: seeded runs repeat exactly.
  */
 abstract sealed class VectorMirrorStep implements FusedStep {
     private static final VectorSpecies<Float> LANES = FloatVector.SPECIES_PREFERRED;
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
     private static final int VECTOR_BYTES = LANES.vectorByteSize();
+    /** Tensors split across threads get at least 2¹⁶ floats per thread (libtorch's grain is 2¹⁵). */
+    private static final int MIN_CHUNK_BYTES = Float.BYTES << 16;
+    /** 16384 floats per block: w, g and b of a block (192 KB) stay in the L2 cache between passes. */
+    private static final int BLOCK_BYTES = Float.BYTES << 14;
 
-    /** The fused step of a potential. @throws IllegalArgumentException for a type without one */
+    /**
+     * The fused step of a potential, or null for one without (a p-norm other than the 2-, 3-, 1.5-
+     * and 2.5-norm, whose general powers would need the Vector API's {@code POW}, which is not
+     * bit-reproducible; see {@link LaneMath}).
+     */
     static VectorMirrorStep of(Potential potential) {
         if (potential instanceof PNormPotential p) {
             return switch (Double.toString(p.p())) {
@@ -51,7 +70,7 @@ abstract sealed class VectorMirrorStep implements FusedStep {
                 case "3.0" -> new ThreeNorm();
                 case "1.5" -> new OneAndHalfNorm();
                 case "2.5" -> new TwoAndHalfNorm();
-                default -> new PNorm(p.p());
+                default -> null;
             };
         }
         if (potential instanceof NegativeEntropyPotential) {
@@ -60,18 +79,24 @@ abstract sealed class VectorMirrorStep implements FusedStep {
         if (potential instanceof HypentropyPotential h) {
             return new Hypentropy((float) h.beta());
         }
-        throw new IllegalArgumentException("potential " + potential.name() + " has no fused step");
+        return null;
     }
 
     @Override
-    public final void update(ByteBuffer weight, ByteBuffer gradient, ByteBuffer momentum, StepCoefficients c) {
+    public final void update(ByteBuffer weight, ByteBuffer gradient, ByteBuffer momentum, StepCoefficients c,
+            int threads) {
         int bytes = weight.capacity();
         int full = bytes - bytes % VECTOR_BYTES;
-        sweep(weight, gradient, momentum, c, full);
+        int chunks = Math.max(1, Math.min(threads, full / MIN_CHUNK_BYTES));
+        if (chunks == 1) {
+            stepRange(weight, gradient, momentum, c, 0, full);
+        } else {
+            sweepInParallel(weight, gradient, momentum, c, full, chunks);
+        }
         if (full < bytes) {
             ByteBuffer w = padded(weight, full);
             ByteBuffer b = momentum == null ? null : padded(momentum, full);
-            sweep(w, padded(gradient, full), b, c, VECTOR_BYTES);
+            stepRange(w, padded(gradient, full), b, c, 0, VECTOR_BYTES);
             copyBack(w, weight, full);
             if (momentum != null) {
                 copyBack(b, momentum, full);
@@ -79,19 +104,51 @@ abstract sealed class VectorMirrorStep implements FusedStep {
         }
     }
 
-    /** Steps the whole vectors in bytes [0, end) of the buffers. */
-    abstract void sweep(ByteBuffer w, ByteBuffer g, ByteBuffer b, StepCoefficients c, int end);
-
-    static FloatVector load(ByteBuffer buffer, int offset) {
-        return FloatVector.fromByteBuffer(LANES, buffer, offset, ORDER);
+    /**
+     * Splits [0, full) into {@code chunks} vector-aligned ranges: all but the first go to the common
+     * fork-join pool, the first runs on the caller. Lanes are independent, so the result does not
+     * depend on the split.
+     */
+    private void sweepInParallel(ByteBuffer w, ByteBuffer g, ByteBuffer b, StepCoefficients c, int full, int chunks) {
+        int per = full / chunks / VECTOR_BYTES * VECTOR_BYTES;
+        List<ForkJoinTask<?>> others = new ArrayList<>();
+        for (int k = 1; k < chunks; k++) {
+            int from = k * per;
+            int to = k == chunks - 1 ? full : from + per;
+            others.add(ForkJoinPool.commonPool().submit(() -> stepRange(w, g, b, c, from, to)));
+        }
+        stepRange(w, g, b, c, 0, per);
+        others.forEach(ForkJoinTask::join);
     }
 
-    static void store(FloatVector v, ByteBuffer buffer, int offset) {
-        v.intoByteBuffer(buffer, offset, ORDER);
+    /**
+     * Steps bytes [from, to) block by block (blocks stay in the L2 cache): first the momentum pass
+     * updates b over the block, then the potential's sweep steps w along it.
+     */
+    private void stepRange(ByteBuffer w, ByteBuffer g, ByteBuffer b, StepCoefficients c, int from, int to) {
+        for (int start = from; start < to; start += BLOCK_BYTES) {
+            int end = Math.min(to, start + BLOCK_BYTES);
+            if (b != null) {
+                momentumPass(w, g, b, c, start, end);
+            }
+            sweep(w, g, b, c, start, end);
+        }
     }
 
-    /** The step s = η·(direction after momentum) at {@code offset}; updates the momentum buffer b. */
-    static FloatVector dualStep(FloatVector weight, ByteBuffer g, ByteBuffer b, StepCoefficients c, int offset) {
+    /** Steps the whole vectors in bytes [from, to) along {@link #dualStep}; the momentum pass has run. */
+    abstract void sweep(ByteBuffer w, ByteBuffer g, ByteBuffer b, StepCoefficients c, int from, int to);
+
+    /** b = μb + (1 − τ)d over bytes [from, to), with d = {@link #direction}. */
+    static void momentumPass(ByteBuffer w, ByteBuffer g, ByteBuffer b, StepCoefficients c, int from, int to) {
+        for (int offset = from; offset < to; offset += VECTOR_BYTES) {
+            FloatVector d = direction(w, g, c, offset);
+            FloatVector damped = c.dampening() == 0f ? d : d.mul(1f - c.dampening());
+            store(load(b, offset).mul(c.momentum()).add(damped), b, offset);
+        }
+    }
+
+    /** d = rescale·clip(g) + λw at {@code offset}. */
+    static FloatVector direction(ByteBuffer w, ByteBuffer g, StepCoefficients c, int offset) {
         FloatVector d = load(g, offset);
         if (c.rescale() != 1f) {
             d = d.mul(c.rescale());
@@ -99,16 +156,28 @@ abstract sealed class VectorMirrorStep implements FusedStep {
         if (c.clip() > 0f) {
             d = d.max(-c.clip()).min(c.clip());
         }
-        if (c.decay() != 0f) {
-            d = d.add(weight.mul(c.decay()));
+        return c.decay() == 0f ? d : d.add(load(w, offset).mul(c.decay()));
+    }
+
+    /**
+     * The step s = η·b in dual units at {@code offset} (the momentum pass has updated b), η·(d + μb)
+     * with Nesterov, or η·d without momentum.
+     */
+    static FloatVector dualStep(ByteBuffer w, ByteBuffer g, ByteBuffer b, StepCoefficients c, int offset) {
+        if (b == null) {
+            return direction(w, g, c, offset).mul(c.eta());
         }
-        if (b != null) {
-            FloatVector buffer = c.first() ? d : load(b, offset).mul(c.momentum())
-                    .add(c.dampening() == 0f ? d : d.mul(1f - c.dampening()));
-            store(buffer, b, offset);
-            d = c.nesterov() ? buffer.mul(c.momentum()).add(d) : buffer;
-        }
-        return d.mul(c.eta());
+        FloatVector buffer = load(b, offset);
+        return c.nesterov() ? buffer.mul(c.momentum()).add(direction(w, g, c, offset)).mul(c.eta())
+                : buffer.mul(c.eta());
+    }
+
+    static FloatVector load(ByteBuffer buffer, int offset) {
+        return FloatVector.fromByteBuffer(LANES, buffer, offset, ORDER);
+    }
+
+    static void store(FloatVector v, ByteBuffer buffer, int offset) {
+        v.intoByteBuffer(buffer, offset, ORDER);
     }
 
     static FloatVector withSignOf(FloatVector magnitude, VectorMask<Float> negative) {
@@ -128,10 +197,10 @@ abstract sealed class VectorMirrorStep implements FusedStep {
     /** The 2-norm: w − s. */
     static final class Euclidean extends VectorMirrorStep {
         @Override
-        void sweep(ByteBuffer w, ByteBuffer g, ByteBuffer b, StepCoefficients c, int end) {
-            for (int offset = 0; offset < end; offset += VECTOR_BYTES) {
+        void sweep(ByteBuffer w, ByteBuffer g, ByteBuffer b, StepCoefficients c, int from, int to) {
+            for (int offset = from; offset < to; offset += VECTOR_BYTES) {
                 FloatVector weight = load(w, offset);
-                store(weight.sub(dualStep(weight, g, b, c, offset)), w, offset);
+                store(weight.sub(dualStep(w, g, b, c, offset)), w, offset);
             }
         }
     }
@@ -139,10 +208,10 @@ abstract sealed class VectorMirrorStep implements FusedStep {
     /** The 3-norm: θ = w|w| − s, w' = sign(θ)√|θ|. */
     static final class ThreeNorm extends VectorMirrorStep {
         @Override
-        void sweep(ByteBuffer w, ByteBuffer g, ByteBuffer b, StepCoefficients c, int end) {
-            for (int offset = 0; offset < end; offset += VECTOR_BYTES) {
+        void sweep(ByteBuffer w, ByteBuffer g, ByteBuffer b, StepCoefficients c, int from, int to) {
+            for (int offset = from; offset < to; offset += VECTOR_BYTES) {
                 FloatVector weight = load(w, offset);
-                FloatVector theta = weight.mul(weight.abs()).sub(dualStep(weight, g, b, c, offset));
+                FloatVector theta = weight.mul(weight.abs()).sub(dualStep(w, g, b, c, offset));
                 store(withSignOf(theta.abs().sqrt(), theta.lt(0f)), w, offset);
             }
         }
@@ -151,10 +220,10 @@ abstract sealed class VectorMirrorStep implements FusedStep {
     /** The 1.5-norm: θ = sign(w)√|w| − s, w' = θ|θ|. */
     static final class OneAndHalfNorm extends VectorMirrorStep {
         @Override
-        void sweep(ByteBuffer w, ByteBuffer g, ByteBuffer b, StepCoefficients c, int end) {
-            for (int offset = 0; offset < end; offset += VECTOR_BYTES) {
+        void sweep(ByteBuffer w, ByteBuffer g, ByteBuffer b, StepCoefficients c, int from, int to) {
+            for (int offset = from; offset < to; offset += VECTOR_BYTES) {
                 FloatVector weight = load(w, offset);
-                FloatVector theta = withSignOf(weight.abs().sqrt(), weight.lt(0f)).sub(dualStep(weight, g, b, c, offset));
+                FloatVector theta = withSignOf(weight.abs().sqrt(), weight.lt(0f)).sub(dualStep(w, g, b, c, offset));
                 store(theta.mul(theta.abs()), w, offset);
             }
         }
@@ -163,32 +232,11 @@ abstract sealed class VectorMirrorStep implements FusedStep {
     /** The 2.5-norm: θ = w√|w| − s, w' = sign(θ)|θ|^(2/3) = θ·|θ|^(−1/3). */
     static final class TwoAndHalfNorm extends VectorMirrorStep {
         @Override
-        void sweep(ByteBuffer w, ByteBuffer g, ByteBuffer b, StepCoefficients c, int end) {
-            for (int offset = 0; offset < end; offset += VECTOR_BYTES) {
+        void sweep(ByteBuffer w, ByteBuffer g, ByteBuffer b, StepCoefficients c, int from, int to) {
+            for (int offset = from; offset < to; offset += VECTOR_BYTES) {
                 FloatVector weight = load(w, offset);
-                FloatVector theta = weight.mul(weight.abs().sqrt()).sub(dualStep(weight, g, b, c, offset));
+                FloatVector theta = weight.mul(weight.abs().sqrt()).sub(dualStep(w, g, b, c, offset));
                 store(LaneMath.signedTwoThirdsPower(theta), w, offset);
-            }
-        }
-    }
-
-    /** Any other p-norm: θ = sign(w)|w|^(p−1) − s, w' = sign(θ)|θ|^(1/(p−1)), through {@code POW}. */
-    static final class PNorm extends VectorMirrorStep {
-        private final float dualExponent;
-        private final float primalExponent;
-
-        PNorm(double p) {
-            this.dualExponent = (float) (p - 1.0);
-            this.primalExponent = (float) (1.0 / (p - 1.0));
-        }
-
-        @Override
-        void sweep(ByteBuffer w, ByteBuffer g, ByteBuffer b, StepCoefficients c, int end) {
-            for (int offset = 0; offset < end; offset += VECTOR_BYTES) {
-                FloatVector weight = load(w, offset);
-                FloatVector dual = withSignOf(weight.abs().lanewise(VectorOperators.POW, dualExponent), weight.lt(0f));
-                FloatVector theta = dual.sub(dualStep(weight, g, b, c, offset));
-                store(withSignOf(theta.abs().lanewise(VectorOperators.POW, primalExponent), theta.lt(0f)), w, offset);
             }
         }
     }
@@ -196,16 +244,16 @@ abstract sealed class VectorMirrorStep implements FusedStep {
     /** Signed negative entropy: w·exp(−sign(w)·s). */
     static final class NegativeEntropy extends VectorMirrorStep {
         @Override
-        void sweep(ByteBuffer w, ByteBuffer g, ByteBuffer b, StepCoefficients c, int end) {
-            for (int offset = 0; offset < end; offset += VECTOR_BYTES) {
+        void sweep(ByteBuffer w, ByteBuffer g, ByteBuffer b, StepCoefficients c, int from, int to) {
+            for (int offset = from; offset < to; offset += VECTOR_BYTES) {
                 FloatVector weight = load(w, offset);
-                store(step(weight, dualStep(weight, g, b, c, offset)), w, offset);
+                store(step(weight, dualStep(w, g, b, c, offset)), w, offset);
             }
         }
 
         private static FloatVector step(FloatVector w, FloatVector s) {
             FloatVector exponent = s.neg().blend(s, w.lt(0f)).blend(0f, w.eq(0f));
-            return w.mul(exponent.lanewise(VectorOperators.EXP));
+            return w.mul(LaneMath.exp(exponent));
         }
     }
 
@@ -225,10 +273,10 @@ abstract sealed class VectorMirrorStep implements FusedStep {
         }
 
         @Override
-        void sweep(ByteBuffer w, ByteBuffer g, ByteBuffer b, StepCoefficients c, int end) {
-            for (int offset = 0; offset < end; offset += VECTOR_BYTES) {
+        void sweep(ByteBuffer w, ByteBuffer g, ByteBuffer b, StepCoefficients c, int from, int to) {
+            for (int offset = from; offset < to; offset += VECTOR_BYTES) {
                 FloatVector weight = load(w, offset);
-                store(step(weight, dualStep(weight, g, b, c, offset)), w, offset);
+                store(step(weight, dualStep(w, g, b, c, offset)), w, offset);
             }
         }
 
@@ -260,7 +308,7 @@ abstract sealed class VectorMirrorStep implements FusedStep {
             VectorMask<Float> negative = w.lt(0f);
             FloatVector x = w.abs().div(beta);
             FloatVector e = x.add(x.mul(x).add(1f).sqrt()).blend(x.mul(2f), x.compare(VectorOperators.GT, LARGE));
-            FloatVector g = e.mul(s.neg().blend(s, negative).lanewise(VectorOperators.EXP));
+            FloatVector g = e.mul(LaneMath.exp(s.neg().blend(s, negative)));
             return withSignOf(g.sub(g.broadcast(1f).div(g)).mul(0.5f * beta), negative);
         }
     }

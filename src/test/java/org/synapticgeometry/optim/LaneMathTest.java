@@ -50,4 +50,43 @@ class LaneMathTest {
         }
         return true;
     }
+
+    /** e^x from underflow (subnormals, zero) through overflow (+∞), NaN kept, on both paths. */
+    @Test
+    void expMatchesMathExpOverTheWholeRange() {
+        float[] x = new float[LANES.length() * 8192];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = -110f + 205f * i / x.length;
+        }
+        x[0] = Float.NEGATIVE_INFINITY;
+        x[1] = Float.POSITIVE_INFINITY;
+        x[2] = Float.NaN;
+        x[3] = 0f;
+        int middle = x.length / 2; // a NaN in a vector of the fast path (|x| <= 80) too
+        x[middle] = Float.NaN;
+        float[] out = new float[x.length];
+        for (int i = 0; i < x.length; i += LANES.length()) {
+            LaneMath.exp(FloatVector.fromArray(LANES, x, i)).intoArray(out, i);
+        }
+        assertThat(out[0]).isEqualTo(0f);
+        assertThat(out[1]).isEqualTo(Float.POSITIVE_INFINITY);
+        assertThat(out[2]).isNaN();
+        assertThat(out[3]).isEqualTo(1f);
+        assertThat(out[middle]).isNaN();
+        for (int i = 4; i < x.length; i++) {
+            if (i == middle) {
+                continue;
+            }
+            double expected = Math.exp(x[i]);
+            if (expected > Float.MAX_VALUE) {
+                assertThat(out[i]).as("x = %s", x[i]).isInfinite();
+            } else if (expected < Float.MIN_NORMAL) {
+                // subnormal results keep fewer bits: within 1.5 of their last place
+                assertThat((double) out[i]).as("x = %s", x[i]).isCloseTo(expected, within(1.5 * Float.MIN_VALUE));
+            } else {
+                // polynomial truncation 5e-9 plus float rounding: 2.5 ulps
+                assertThat((double) out[i]).as("x = %s", x[i]).isCloseTo(expected, within(3e-7 * expected));
+            }
+        }
+    }
 }

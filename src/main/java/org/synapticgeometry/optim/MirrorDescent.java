@@ -29,10 +29,12 @@ import org.synapticgeometry.geometry.Potential;
  * the momentum buffer is in place; the weight's own gradient is zeroed in place after the step
  * (DJL hands {@code update} a copy of it and does not clear it). {@code grad} is not modified.
  *
- * <p>On the CPU, float32 tensors are updated by a {@link FusedStep}: the three steps in one pass
- * over memory on the Java Vector API, as fast as DJL's fused SGD (docs/benchmarks.md). GPU tensors,
- * other types, or a JVM without {@code jdk.incubator.vector} use the same rule as a chain of
- * libtorch ops (each potential's {@link MirrorMap}); both paths agree to float rounding.
+ * <p>On the CPU, contiguous float32 tensors are updated by a {@link FusedStep}: the three steps
+ * fused on the Java Vector API, reading each tensor from memory once, as fast as DJL's fused SGD
+ * (docs/benchmarks.md). GPU tensors, other types, non-contiguous tensors, p-norms other than the
+ * 2-, 3-, 1.5- and 2.5-norm, or a JVM without {@code jdk.incubator.vector} use the same rule as a
+ * chain of libtorch ops (each potential's {@link MirrorMap}); both paths agree to float rounding
+ * (tested against the rule in double precision).
  */
 public final class MirrorDescent extends Optimizer {
     private final MirrorMap map;

@@ -12,6 +12,7 @@ echo "ci: Python peer $SGEO_PYTHON" >&2
 # The Nextflow engine's own classpath (target/nextflow), used by `sgeo run` and the workflow tests.
 mvn -B -ntp -q -f workflows/engine/pom.xml package && touch target/nextflow/.complete
 mvn -B -ntp -Dsurefire.excludedGroups=slow,gpu package
+bash ci/jdk-compat.sh
 if [[ -x ci/regression.sh ]]; then
   bash ci/regression.sh
 fi

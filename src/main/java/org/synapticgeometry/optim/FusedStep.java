@@ -6,9 +6,11 @@ import org.synapticgeometry.geometry.Potential;
 
 /**
  * A whole {@link MirrorDescent} update (direction, momentum, mirror step) in one pass over
- * float32 tensors seen as native-order byte buffers. It needs the JDK's Vector API
- * ({@code --add-modules jdk.incubator.vector}, which {@code bin/sgeo} passes); without that module,
- * or with {@code -Dsgeo.fusedStep=false}, there is none and MirrorDescent uses libtorch ops.
+ * float32 tensors seen as native-order byte buffers. It needs the JDK's Vector API as Java 17 and
+ * 18 have it ({@code --add-modules jdk.incubator.vector}, which {@code bin/sgeo} passes). Without
+ * that module, on a later JDK whose incubating API no longer has the methods used here (Java 19
+ * replaced {@code fromByteBuffer}), or with {@code -Dsgeo.fusedStep=false}, there is none and
+ * MirrorDescent uses libtorch ops.
  */
 interface FusedStep {
 
@@ -27,9 +29,28 @@ interface FusedStep {
     static FusedStep of(Potential potential) {
         boolean enabled = !"false".equals(System.getProperty("sgeo.fusedStep"));
         if (!enabled || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()
-                || potential instanceof HypentropyPotential h && h.beta() > 1e18) {
+                || potential instanceof HypentropyPotential h && h.beta() > 1e18 || !Linkage.OK) {
             return null;
         }
         return VectorMirrorStep.of(potential);
+    }
+
+    /** Whether this JVM's Vector API links every call of the fused steps, checked once. */
+    final class Linkage {
+        static final boolean OK = check();
+
+        private Linkage() {
+        }
+
+        private static boolean check() {
+            try {
+                VectorMirrorStep.exerciseEveryPath();
+                return true;
+            } catch (LinkageError e) {
+                System.err.println("sgeo: the fused mirror-descent step needs the Vector API of Java 17 or 18 (this is Java "
+                        + Runtime.version().feature() + ": " + e.getMessage() + "); using libtorch ops, which are slower");
+                return false;
+            }
+        }
     }
 }

@@ -82,6 +82,27 @@ abstract sealed class VectorMirrorStep implements FusedStep {
         return null;
     }
 
+    /**
+     * Runs every potential's step once on a few lanes chosen to reach every rare path too (wide
+     * exp, scaled 2/3 power, hypentropy's far lanes, the tail), so that a JDK whose Vector API
+     * lacks a method fails here, with a {@link LinkageError}, rather than in the middle of training.
+     */
+    static void exerciseEveryPath() {
+        float[] values = {0f, 1e-40f, -3e38f, 0.5f, -2f, 1e-3f, 100f, -100f, Float.NaN, 1f, -1f, 7f, 0.2f, -0.3f, 1e30f, 3f,
+            0.01f, -0.01f};
+        ByteBuffer w = ByteBuffer.allocate(values.length * Float.BYTES).order(ORDER);
+        ByteBuffer g = ByteBuffer.allocate(values.length * Float.BYTES).order(ORDER);
+        ByteBuffer b = ByteBuffer.allocate(values.length * Float.BYTES).order(ORDER);
+        for (Potential p : List.of(PNormPotential.of(2), PNormPotential.of(3), PNormPotential.of(1.5),
+                PNormPotential.of(2.5), NegativeEntropyPotential.INSTANCE, HypentropyPotential.of(0.1))) {
+            for (int i = 0; i < values.length; i++) {
+                w.putFloat(i * Float.BYTES, values[i]);
+                g.putFloat(i * Float.BYTES, values[values.length - 1 - i]);
+            }
+            of(p).update(w, g, b, new StepCoefficients(1f, 2f, 50f, 0.01f, 0.9f, 0.1f, true), 1);
+        }
+    }
+
     @Override
     public final void update(ByteBuffer weight, ByteBuffer gradient, ByteBuffer momentum, StepCoefficients c,
             int threads) {

@@ -76,6 +76,13 @@ public final class ScoreCommand implements Callable<Integer> {
             description = "Exclude NaN/infinite weights (counted in 'excluded') instead of refusing the run.")
     private boolean excludeNonFinite;
 
+    @Option(names = "--exclude-unchanged",
+            description = {"Score only weights whose final value differs from the initial one (bit for bit): weights",
+                    "never updated (zero input pixels, dead units) add an atom at 0 to every dual change. Counted per",
+                    "run as unchanged_excluded in scores.json; every statistic, readouts included, then describes the",
+                    "changed weights."})
+    private boolean excludeUnchanged;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -98,7 +105,8 @@ public final class ScoreCommand implements Callable<Integer> {
         List<Double> betas = "none".equalsIgnoreCase(scanBeta) ? List.of()
                 : ParameterScan.logarithmic("--scan-beta", scanBeta);
         return new ScoreConfig(manifest, runs, out, cands, ps, betas, Scopes.parse(scopes),
-                new Bootstrap(bootstrap, bootstrapSize, seed), LayerSelection.of(layers, excludeLayers), excludeNonFinite);
+                new Bootstrap(bootstrap, bootstrapSize, seed), LayerSelection.of(layers, excludeLayers), excludeNonFinite,
+                excludeUnchanged);
     }
 
     private static List<Potential> parseCandidates(String text) {

@@ -23,9 +23,11 @@ import org.synapticgeometry.stats.Scopes;
  * @param bootstrap replicates, sample size and seed of the bootstrap
  * @param layers which layers are scored
  * @param excludeNonFinite keep non-finite weights (excluded from the scores) instead of refusing the run
+ * @param excludeUnchanged score only weights whose final value differs from the initial one
  */
 public record ScoreConfig(Path manifest, List<ScoreManifest.ScoreRun> runs, Path out, List<Potential> candidates, List<Double> scanP,
-        List<Double> scanBeta, Scopes scopes, Bootstrap bootstrap, LayerSelection layers, boolean excludeNonFinite) {
+        List<Double> scanBeta, Scopes scopes, Bootstrap bootstrap, LayerSelection layers, boolean excludeNonFinite,
+        boolean excludeUnchanged) {
 
     /** Copies the lists; requires at least one candidate and one scope. */
     public ScoreConfig {
@@ -56,6 +58,7 @@ public record ScoreConfig(Path manifest, List<ScoreManifest.ScoreRun> runs, Path
         p.put("score.layers", layers.include() == null ? "" : layers.include().pattern());
         p.put("score.exclude_layers", layers.exclude() == null ? "" : layers.exclude().pattern());
         p.put("score.exclude_nonfinite", Boolean.toString(excludeNonFinite));
+        p.put("score.exclude_unchanged", Boolean.toString(excludeUnchanged));
         return p;
     }
 }

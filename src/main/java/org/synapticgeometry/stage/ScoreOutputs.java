@@ -109,6 +109,7 @@ final class ScoreOutputs {
             }
             ArrayNode layers = run.putArray("layers");
             r.layers().forEach(layers::add);
+            run.put("unchanged_excluded", r.unchangedExcluded());
             readout(run.putObject("readouts"), r.readout());
             for (ScoreRunResult.Row row : r.rows()) {
                 ObjectNode o = labels(rows.addObject(), r.run());

@@ -50,13 +50,20 @@ final class ScoreRunAnalysis {
 
     /** Scores one run, or returns it as failed with the reason when its inputs are unusable. */
     ScoreRunResult analyse(ScoreManifest.ScoreRun run) {
-        List<WeightLayer> layers;
+        List<WeightLayer> all;
         try {
             SnapshotPair pair = SnapshotPair.read(run.init(), run.fin());
-            layers = pair.match(config.layers(), config.excludeNonFinite()).stream()
+            all = pair.match(config.layers(), config.excludeNonFinite()).stream()
                     .map(l -> new WeightLayer(l.name(), l.init().data(), l.fin().data())).toList();
         } catch (IllegalArgumentException | UncheckedIOException e) {
             return ScoreRunResult.failed(run, e.getMessage());
+        }
+        List<WeightLayer> layers = config.excludeUnchanged()
+                ? all.stream().map(WeightLayer::changedOnly).filter(l -> l.size() > 0).toList() : all;
+        long unchanged = weights(all) - weights(layers);
+        if (layers.isEmpty()) {
+            return ScoreRunResult.failed(run, "no weight changed between " + run.init() + " and " + run.fin()
+                    + " (" + unchanged + " unchanged); nothing to score with --exclude-unchanged");
         }
         WeightChangeScorer scorer = WeightChangeScorer.of(layers, config.scopes(), StatisticSet.FULL);
         Map<String, WeightChangeScorer.CandidateScores> scores = new LinkedHashMap<>();
@@ -72,7 +79,12 @@ final class ScoreRunAnalysis {
             ids.add(id);
         }
         SignReadout readout = SignReadout.of(layers, scorer.scratch());
-        return new ScoreRunResult(run, rows, ids, readout, layers.stream().map(WeightLayer::name).toList(), null);
+        return new ScoreRunResult(run, rows, ids, readout, layers.stream().map(WeightLayer::name).toList(), unchanged,
+                null);
+    }
+
+    private static long weights(List<WeightLayer> layers) {
+        return layers.stream().mapToLong(WeightLayer::size).sum();
     }
 
     private ScoreRunResult.RunIdentification identify(ScoreManifest.ScoreRun run, String scope, List<WeightLayer> layers,

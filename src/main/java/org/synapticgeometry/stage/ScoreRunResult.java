@@ -12,10 +12,11 @@ import org.synapticgeometry.stats.SignReadout;
  * @param identifications one per scope
  * @param readout E/I readouts (null when the run failed)
  * @param layers names of the scored layers
+ * @param unchangedExcluded weights left out because they never changed (with --exclude-unchanged), else 0
  * @param failure why the run could not be scored, or null
  */
 public record ScoreRunResult(ScoreManifest.ScoreRun run, List<Row> rows, List<RunIdentification> identifications,
-        SignReadout readout, List<String> layers, String failure) {
+        SignReadout readout, List<String> layers, long unchangedExcluded, String failure) {
 
     /** Copies the lists. */
     public ScoreRunResult {
@@ -26,7 +27,7 @@ public record ScoreRunResult(ScoreManifest.ScoreRun run, List<Row> rows, List<Ru
 
     /** A run that could not be scored. */
     static ScoreRunResult failed(ScoreManifest.ScoreRun run, String reason) {
-        return new ScoreRunResult(run, List.of(), List.of(), null, List.of(), reason);
+        return new ScoreRunResult(run, List.of(), List.of(), null, List.of(), 0, reason);
     }
 
     /**

@@ -17,4 +17,28 @@ public record WeightLayer(String name, float[] init, float[] fin) {
     public int size() {
         return init.length;
     }
+
+    /**
+     * The weights whose final value differs from the initial one bit for bit (never-updated
+     * weights, e.g. of input pixels that are zero in every training image or of dead units, are
+     * left out); this layer itself when all changed.
+     */
+    public WeightLayer changedOnly() {
+        int changed = 0;
+        for (int i = 0; i < init.length; i++) {
+            changed += Float.floatToIntBits(init[i]) != Float.floatToIntBits(fin[i]) ? 1 : 0;
+        }
+        if (changed == init.length) {
+            return this;
+        }
+        float[] a = new float[changed];
+        float[] b = new float[changed];
+        for (int i = 0, k = 0; i < init.length; i++) {
+            if (Float.floatToIntBits(init[i]) != Float.floatToIntBits(fin[i])) {
+                a[k] = init[i];
+                b[k++] = fin[i];
+            }
+        }
+        return new WeightLayer(name, a, b);
+    }
 }

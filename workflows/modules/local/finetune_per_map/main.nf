@@ -20,12 +20,14 @@ process FINETUNE_PER_MAP {
     def data = params.data_dir ? "--data-dir ${params.data_dir}" : ''
     def device = task.ext.device ? "--device ${task.ext.device}" : ''
     """
+    # sgeo build ${params.sgeo_build} (part of the cache key: a new build re-runs the task)
     sgeo finetune-per-map --pretrained pretrained --potential ${meta.map} --seed ${meta.seed} ${data} ${device} --out finetuned ${args}
     sgeo-versions ${task.process} > versions.yml
     """
 
     stub:
     """
+    # sgeo build ${params.sgeo_build} (part of the cache key: a new build re-runs the task)
     mkdir -p finetuned
     echo '{"potential": "${meta.map}", "seed": ${meta.seed}}' > finetuned/train.json
     echo '"${task.process}": {sgeo: stub}' > versions.yml

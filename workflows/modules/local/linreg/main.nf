@@ -19,12 +19,14 @@ process LINREG {
     script:
     def args = task.ext.args ?: ''
     """
+    # sgeo build ${params.sgeo_build} (part of the cache key: a new build re-runs the task)
     sgeo linreg --params ${params_file} --out linreg ${args}
     sgeo-versions ${task.process} > versions.yml
     """
 
     stub:
     """
+    # sgeo build ${params.sgeo_build} (part of the cache key: a new build re-runs the task)
     mkdir -p linreg/snapshots/lr-1
     touch linreg/snapshots/lr-1/init.npz linreg/snapshots/lr-1/final.npz linreg/linreg.csv linreg/linreg.json
     printf 'run_id,init,final,trained_potential,architecture,seed\\nlr-1,snapshots/lr-1/init.npz,snapshots/lr-1/final.npz,2-norm,linear,1\\n' > linreg/manifest.csv

@@ -22,12 +22,14 @@ process PRETRAIN_LOAD {
     def data = params.data_dir ? "--data-dir ${params.data_dir}" : ''
     def device = task.ext.device ? "--device ${task.ext.device}" : ''
     """
+    # sgeo build ${params.sgeo_build} (part of the cache key: a new build re-runs the task)
     sgeo pretrain-load --arch ${meta.arch} --seed ${meta.seed} --epochs ${params.pretrain_epochs} ${potential} ${data} ${device} --out pretrained ${args}
     sgeo-versions ${task.process} > versions.yml
     """
 
     stub:
     """
+    # sgeo build ${params.sgeo_build} (part of the cache key: a new build re-runs the task)
     mkdir -p pretrained
     echo '{"architecture": "${meta.arch}"}' > pretrained/model.json
     echo '"${task.process}": {sgeo: stub}' > versions.yml

@@ -20,12 +20,14 @@ process REPORT {
     def extraArgs = extras ? '--extras extras' : ''
     def pairArgs = pairs_manifest ? '--pairs pairs/manifest.csv' : ''
     """
+    # sgeo build ${params.sgeo_build} (part of the cache key: a new build re-runs the task)
     sgeo report ${scoreArgs} ${extraArgs} ${pairArgs} --out report ${args}
     sgeo-versions ${task.process} > versions.yml
     """
 
     stub:
     """
+    # sgeo build ${params.sgeo_build} (part of the cache key: a new build re-runs the task)
     mkdir -p report
     echo '<html><body>stub</body></html>' > report/index.html
     echo '# stub' > report/summary.md

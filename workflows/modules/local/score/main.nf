@@ -21,6 +21,7 @@ process SCORE {
     def args = task.ext.args ?: ''
     // A real file beside the staged snapshots: the manifest's paths are relative to its folder.
     """
+    # sgeo build ${params.sgeo_build} (part of the cache key: a new build re-runs the task)
     cat staged-manifest.csv > manifest.csv
     sgeo score --manifest manifest.csv --out scores ${args}
     sgeo-versions ${task.process} > versions.yml
@@ -28,6 +29,7 @@ process SCORE {
 
     stub:
     """
+    # sgeo build ${params.sgeo_build} (part of the cache key: a new build re-runs the task)
     mkdir -p scores
     cp ${projectDir}/assets/stub/scores.csv scores/scores.csv
     cp ${projectDir}/assets/stub/identification.json scores/identification.json

@@ -16,12 +16,14 @@ process SNAPSHOT {
     script:
     def args = task.ext.args ?: ''
     """
+    # sgeo build ${params.sgeo_build} (part of the cache key: a new build re-runs the task)
     sgeo snapshot --checkpoint checkpoint --out ${meta.id}.${meta.role}.npz ${args}
     sgeo-versions ${task.process} > versions.yml
     """
 
     stub:
     """
+    # sgeo build ${params.sgeo_build} (part of the cache key: a new build re-runs the task)
     touch ${meta.id}.${meta.role}.npz ${meta.id}.${meta.role}.json
     echo '"${task.process}": {sgeo: stub}' > versions.yml
     """

@@ -24,6 +24,7 @@ import org.synapticgeometry.tracking.TrackingUri;
  */
 public final class WorkflowRun {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final String BUILD_PARAM = "sgeo_build";
 
     private final NextflowArguments args;
     private final WorkflowParams params;
@@ -65,13 +66,19 @@ public final class WorkflowRun {
         return params;
     }
 
-    /** Nextflow's arguments: {@code run WORKFLOW [-name NAME] OPTIONS...}. */
+    /**
+     * Nextflow's arguments: {@code run WORKFLOW [-name NAME] OPTIONS... [--sgeo_build ID]}; the build
+     * identity ({@link SgeoBuild}) is added unless the params already give one.
+     */
     public List<String> nextflowArgs() {
         List<String> out = new ArrayList<>(List.of("run", args.workflow().toString()));
         if (args.runName().isEmpty()) {
             out.addAll(List.of("-name", runName));
         }
         out.addAll(args.nextflowOptions());
+        if (params.text(BUILD_PARAM).isEmpty()) {
+            out.addAll(List.of("--" + BUILD_PARAM, SgeoBuild.id()));
+        }
         return out;
     }
 

@@ -68,6 +68,30 @@ class NextflowEngineTest {
         assertThat(second).doesNotContain("Submitted process");
     }
 
+    /** The sgeo build is part of every task's cache key: after a code change -resume re-runs everything. */
+    @Test
+    void resumeRerunsEveryTaskWhenTheSgeoBuildChanges() throws IOException {
+        run(List.of("-stub-run", "--sgeo_build", "build-a"), Map.of(), 0);
+        String same = run(List.of("-stub-run", "-resume", "--sgeo_build", "build-a"), Map.of(), 0);
+        assertThat(same.lines().filter(l -> l.contains("Cached process")).count()).as(same).isEqualTo(10);
+        String changed = run(List.of("-stub-run", "-resume", "--sgeo_build", "build-b"), Map.of(), 0);
+        assertThat(changed).as(changed).doesNotContain("Cached process");
+        assertThat(changed.lines().filter(l -> l.contains("Submitted process")).count()).isEqualTo(10);
+    }
+
+    /** sgeo run names its own build (16 hex digits) unless the params give one. */
+    @Test
+    void runPassesTheBuildIdentityUnlessGiven() throws IOException {
+        List<String> args = WorkflowRun.prepare(List.of(MAIN.toString(), "-params-file", params().toString())).nextflowArgs();
+        int at = args.indexOf("--sgeo_build");
+        assertThat(at).isPositive();
+        assertThat(args.get(at + 1)).matches("[0-9a-f]{16}");
+        List<String> given = WorkflowRun.prepare(List.of(MAIN.toString(), "-params-file", params().toString(),
+                "--sgeo_build", "mine")).nextflowArgs();
+        assertThat(given.stream().filter("--sgeo_build"::equals).count()).isEqualTo(1);
+        assertThat(given.get(given.indexOf("--sgeo_build") + 1)).isEqualTo("mine");
+    }
+
     @Test
     void failingStageSurfacesItsOwnMessageAndExitCode() throws IOException {
         Path fake = launchDir.resolve("fake-sgeo");

@@ -11,6 +11,12 @@ import jdk.incubator.vector.VectorOperators;
  * {@code EXP}, {@code POW} or {@code CBRT} give different last bits in the interpreter (Java's scalar
  * Math per lane) and in C2-compiled code (Intel's SVML), and the switch between them happens at a
  * timing-dependent step, so seeded training would not be bit-for-bit repeatable.
+ *
+ * <p>Each function has a fast path for the common inputs and a rare path taken by a whole vector
+ * when one lane needs it ({@code wideExp}, {@code reducedExp}, {@code twoThirdsScaled}).
+ * {@code bin/jvm.options} keeps the rare paths from being inlined ({@code CompileCommand=dontinline}):
+ * inlined, they push the hot loops past C2's node budget, and the loops then run several times
+ * slower. Without those options the results are the same, only the speed may suffer.
  */
 final class LaneMath {
     /**

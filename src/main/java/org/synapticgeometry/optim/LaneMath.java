@@ -69,19 +69,28 @@ final class LaneMath {
     }
 
     private static FloatVector reducedExp(FloatVector x) {
-        FloatVector shifted = x.mul(LOG2_E).add(ROUNDING);
-        IntVector k = shifted.reinterpretAsInts().sub(ROUNDING_BITS);
-        return expOfReduced(x, shifted.sub(ROUNDING)).mul(powerOfTwo(k));
+        FloatVector shifted = roundedLog2(x);
+        return expOfReduced(x, shifted.sub(ROUNDING)).mul(powerOfTwo(exponent(shifted)));
     }
 
     private static FloatVector wideExp(FloatVector x) {
         FloatVector clamped = x.max(EXP_LOWEST).min(EXP_HIGHEST);
-        FloatVector shifted = clamped.mul(LOG2_E).add(ROUNDING);
-        IntVector k = shifted.reinterpretAsInts().sub(ROUNDING_BITS);
+        FloatVector shifted = roundedLog2(clamped);
+        IntVector k = exponent(shifted);
         IntVector half = k.lanewise(VectorOperators.ASHR, 1);
         FloatVector scaled = expOfReduced(clamped, shifted.sub(ROUNDING)).mul(powerOfTwo(half))
                 .mul(powerOfTwo(k.sub(half)));
         return scaled.blend(x, x.test(VectorOperators.IS_NAN));
+    }
+
+    /** x/ln 2 + 1.5·2²³: the nearest integer k to x/ln 2, as a float minus ROUNDING and in the low bits. */
+    private static FloatVector roundedLog2(FloatVector x) {
+        return x.mul(LOG2_E).add(ROUNDING);
+    }
+
+    /** k as an int from {@link #roundedLog2}. */
+    private static IntVector exponent(FloatVector shifted) {
+        return shifted.reinterpretAsInts().sub(ROUNDING_BITS);
     }
 
     /** e^r for r = x − k·ln 2, k the nearest integer to x/ln 2 (as a float). */

@@ -36,8 +36,10 @@ final class SgeoBuild {
                 sha.update(Files.readAllBytes(file));
             }
             for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
-                sha.update(Path.of(entry).getFileName() == null ? new byte[0]
-                        : Path.of(entry).getFileName().toString().getBytes(StandardCharsets.UTF_8));
+                Path name = Path.of(entry).getFileName();
+                if (name != null) {
+                    sha.update(name.toString().getBytes(StandardCharsets.UTF_8));
+                }
             }
             return HexFormat.of().formatHex(sha.digest()).substring(0, HEX_DIGITS);
         } catch (IOException e) {

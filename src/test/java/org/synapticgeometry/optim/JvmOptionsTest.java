@@ -1,0 +1,27 @@
+package org.synapticgeometry.optim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Every JIT hint in bin/jvm.options names a method that exists: a rename must not silently drop one. */
+class JvmOptionsTest {
+
+    @Test
+    void everyDontinlineHintNamesAnExistingMethod() throws IOException, ClassNotFoundException {
+        List<String> hints = Files.readAllLines(Path.of("bin/jvm.options")).stream()
+                .filter(l -> l.startsWith("-XX:CompileCommand=dontinline,")).toList();
+        assertThat(hints).hasSizeGreaterThanOrEqualTo(5);
+        for (String hint : hints) {
+            String[] target = hint.substring(hint.indexOf(',') + 1).split("::");
+            Class<?> type = Class.forName(target[0]);
+            assertThat(Arrays.stream(type.getDeclaredMethods()).map(m -> m.getName()))
+                    .as(hint).contains(target[1]);
+        }
+    }
+}

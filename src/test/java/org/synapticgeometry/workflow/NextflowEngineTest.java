@@ -68,6 +68,25 @@ class NextflowEngineTest {
         assertThat(second).doesNotContain("Submitted process");
     }
 
+    /**
+     * A run killed while Nextflow copied outputs leaves truncated or missing files in outdir (seen in
+     * CI's SIGKILL check); -resume re-publishes every cached task's outputs over them.
+     */
+    @Test
+    void resumeRepublishesOutputsDamagedByAKillDuringPublishing() throws IOException {
+        run(List.of("-stub-run"), Map.of(), 0);
+        Path train = launchDir.resolve("results/deep/mlp-16-2-norm-s1/finetuned/train.json");
+        Path identification = launchDir.resolve("results/deep/scores/identification.json");
+        String trainText = Files.readString(train);
+        String identificationText = Files.readString(identification);
+        Files.writeString(train, "");
+        Files.delete(identification);
+        String resumed = run(List.of("-stub-run", "-resume"), Map.of(), 0);
+        assertThat(resumed.lines().filter(l -> l.contains("Cached process")).count()).as(resumed).isEqualTo(10);
+        assertThat(train).hasContent(trainText);
+        assertThat(identification).hasContent(identificationText);
+    }
+
     /** The sgeo build is part of every task's cache key: after a code change -resume re-runs everything. */
     @Test
     void resumeRerunsEveryTaskWhenTheSgeoBuildChanges() throws IOException {

@@ -47,6 +47,17 @@ public final class HypentropyPotential implements Potential {
         return beta * Math.sinh(theta);
     }
 
+    /** log(1/√(w² + β²)). */
+    @Override
+    public double logSecondDerivative(double w) {
+        return -0.5 * Math.log(w * w + beta * beta);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.hypentropy(this);
+    }
+
     /** asinh(x) = sign(x)·log(|x| + sqrt(x² + 1)), written to stay accurate for large |x|. */
     static double asinh(double x) {
         double a = Math.abs(x);

@@ -45,6 +45,17 @@ public final class NegativeEntropyPotential implements Potential {
         return s * Math.exp(s * theta - 1.0);
     }
 
+    /** log(1/|w|). */
+    @Override
+    public double logSecondDerivative(double w) {
+        return -Math.log(Math.abs(w));
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.negativeEntropy(this);
+    }
+
     @Override
     public boolean preservesSign() {
         return true;

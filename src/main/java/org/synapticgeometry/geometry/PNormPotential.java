@@ -55,6 +55,17 @@ public final class PNormPotential implements Potential {
         return Math.signum(theta) * Math.pow(Math.abs(theta), inverseExponent);
     }
 
+    /** log((p − 1)·|w|^(p−2)); exactly 0 for the 2-norm. */
+    @Override
+    public double logSecondDerivative(double w) {
+        return p == 2.0 ? 0.0 : Math.log(p - 1.0) + (p - 2.0) * Math.log(Math.abs(w));
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.pNorm(this);
+    }
+
     @Override
     public String toString() {
         return name;

@@ -1,7 +1,7 @@
 package org.synapticgeometry.optim;
 
 import java.nio.ByteBuffer;
-import org.synapticgeometry.geometry.HypentropyPotential;
+import java.util.function.Supplier;
 import org.synapticgeometry.geometry.Potential;
 
 /**
@@ -22,17 +22,16 @@ interface FusedStep {
     void update(ByteBuffer weight, ByteBuffer gradient, ByteBuffer momentum, StepCoefficients c, int threads);
 
     /**
-     * The fused step of a potential, or null when the Vector API is absent or switched off, for a
-     * p-norm other than the 2-, 3-, 1.5- and 2.5-norm, or for hypentropy with β &gt; 1e18 (whose β²
-     * overflows float).
+     * The fused step of a potential, or null when the Vector API is absent or switched off, or the
+     * potential has none ({@link PotentialKernels#fused}).
      */
     static FusedStep of(Potential potential) {
         boolean enabled = !"false".equals(System.getProperty("sgeo.fusedStep"));
-        if (!enabled || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()
-                || potential instanceof HypentropyPotential h && h.beta() > 1e18 || !Linkage.OK) {
+        Supplier<VectorMirrorStep> fused = PotentialKernels.of(potential).fused();
+        if (!enabled || fused == null || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty() || !Linkage.OK) {
             return null;
         }
-        return VectorMirrorStep.of(potential);
+        return fused.get();
     }
 
     /** Whether this JVM's Vector API links every call of the fused steps, checked once. */

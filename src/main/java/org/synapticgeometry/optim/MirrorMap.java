@@ -1,9 +1,6 @@
 package org.synapticgeometry.optim;
 
 import ai.djl.ndarray.NDArray;
-import org.synapticgeometry.geometry.HypentropyPotential;
-import org.synapticgeometry.geometry.NegativeEntropyPotential;
-import org.synapticgeometry.geometry.PNormPotential;
 import org.synapticgeometry.geometry.Potential;
 
 /**
@@ -31,22 +28,9 @@ public interface MirrorMap {
      */
     void step(NDArray weight, NDArray direction, float eta);
 
-    /**
-     * The mirror map of a potential.
-     *
-     * @throws IllegalArgumentException for a potential type without a vectorised form
-     */
+    /** The mirror map of a potential (every potential has one). */
     static MirrorMap of(Potential potential) {
-        if (potential instanceof PNormPotential p) {
-            return p.p() == 2.0 ? new EuclideanMirrorMap(p) : new PNormMirrorMap(p);
-        }
-        if (potential instanceof NegativeEntropyPotential ne) {
-            return new NegativeEntropyMirrorMap(ne);
-        }
-        if (potential instanceof HypentropyPotential h) {
-            return new HypentropyMirrorMap(h);
-        }
-        throw new IllegalArgumentException("potential " + potential.name() + " has no vectorised mirror map");
+        return PotentialKernels.of(potential).map();
     }
 
     /** Copies {@code source} into {@code target} in place (same shape), keeping target's identity. */

@@ -59,30 +59,6 @@ abstract sealed class VectorMirrorStep implements FusedStep {
     private static final int BLOCK_BYTES = Float.BYTES << 14;
 
     /**
-     * The fused step of a potential, or null for one without (a p-norm other than the 2-, 3-, 1.5-
-     * and 2.5-norm, whose general powers would need the Vector API's {@code POW}, which is not
-     * bit-reproducible; see {@link LaneMath}).
-     */
-    static VectorMirrorStep of(Potential potential) {
-        if (potential instanceof PNormPotential p) {
-            return switch (Double.toString(p.p())) {
-                case "2.0" -> new Euclidean();
-                case "3.0" -> new ThreeNorm();
-                case "1.5" -> new OneAndHalfNorm();
-                case "2.5" -> new TwoAndHalfNorm();
-                default -> null;
-            };
-        }
-        if (potential instanceof NegativeEntropyPotential) {
-            return new NegativeEntropy();
-        }
-        if (potential instanceof HypentropyPotential h) {
-            return new Hypentropy((float) h.beta());
-        }
-        return null;
-    }
-
-    /**
      * Runs every potential's step once on a few lanes chosen to reach every rare path too (wide
      * exp, scaled 2/3 power, hypentropy's far lanes, the tail), so that a JDK whose Vector API
      * lacks a method fails here, with a {@link LinkageError}, rather than in the middle of training.
@@ -99,7 +75,7 @@ abstract sealed class VectorMirrorStep implements FusedStep {
                 w.putFloat(i * Float.BYTES, values[i]);
                 g.putFloat(i * Float.BYTES, values[values.length - 1 - i]);
             }
-            of(p).update(w, g, b, new StepCoefficients(1f, 2f, 50f, 0.01f, 0.9f, 0.1f, true), 1);
+            PotentialKernels.of(p).fused().get().update(w, g, b, new StepCoefficients(1f, 2f, 50f, 0.01f, 0.9f, 0.1f, true), 1);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.synapticgeometry.stats;
 
 import java.util.stream.IntStream;
+import org.synapticgeometry.geometry.HypentropyPotential;
 import org.synapticgeometry.geometry.NegativeEntropyPotential;
 import org.synapticgeometry.geometry.PNormPotential;
 import org.synapticgeometry.geometry.Potential;
@@ -47,15 +48,30 @@ abstract class DualMap {
     /** Maps {@code len} weights starting at {@code from} into {@code out[0..len)}. */
     abstract void map(float[] w, int from, int len, double[] out);
 
-    /** The fast dual map of a candidate. */
-    static DualMap of(Potential candidate) {
-        if (candidate instanceof NegativeEntropyPotential) {
+    /**
+     * The one place where this package maps a potential family to its dual map over arrays; a new
+     * family does not compile until it has a case here.
+     */
+    private static final Potential.Visitor<DualMap> REGISTRY = new Potential.Visitor<>() {
+        @Override
+        public DualMap pNorm(PNormPotential p) {
+            return isHalfInteger(p.p() - 1.0) ? new HalfIntegerPower(p.p() - 1.0) : new Generic(p);
+        }
+
+        @Override
+        public DualMap negativeEntropy(NegativeEntropyPotential p) {
             return new NegativeEntropy();
         }
-        if (candidate instanceof PNormPotential pn && isHalfInteger(pn.p() - 1.0)) {
-            return new HalfIntegerPower(pn.p() - 1.0);
+
+        @Override
+        public DualMap hypentropy(HypentropyPotential p) {
+            return new Generic(p);
         }
-        return new Generic(candidate);
+    };
+
+    /** The fast dual map of a candidate. */
+    static DualMap of(Potential candidate) {
+        return candidate.accept(REGISTRY);
     }
 
     private static boolean isHalfInteger(double q) {

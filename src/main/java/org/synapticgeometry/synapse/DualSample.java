@@ -22,7 +22,7 @@ final class DualSample {
         double jac = 0.0;
         for (int i = 0; i < sizes.length; i++) {
             t[i] = potential.toDual(sizes[i]);
-            jac += DualJacobian.log(potential, sizes[i]);
+            jac += potential.logSecondDerivative(sizes[i]);
         }
         return new DualSample(t, jac);
     }

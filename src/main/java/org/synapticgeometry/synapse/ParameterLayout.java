@@ -112,7 +112,7 @@ final class ParameterLayout {
 
     /** log φ''(m): log σ = log s + this. */
     private double logJacobianAtMedian(double beta) {
-        return DualJacobian.log(candidate.potential(beta), medianSize);
+        return candidate.potential(beta).logSecondDerivative(medianSize);
     }
 
     /** Natural parameters from u. */

@@ -89,7 +89,7 @@ public final class SizeMixture {
         if (potential.preservesSign() && !(w > 0.0)) {
             return Double.NEGATIVE_INFINITY;
         }
-        return logKernel(potential.toDual(w)) + DualJacobian.log(potential, w);
+        return logKernel(potential.toDual(w)) + potential.logSecondDerivative(w);
     }
 
     /** F(w) = P(size ≤ w) = Σ π_j Φ((∇φ(w) − ∇φ(c_j))/σ); 0 for w ≤ 0 under negative entropy. */

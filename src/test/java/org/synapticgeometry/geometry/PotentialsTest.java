@@ -78,4 +78,50 @@ class PotentialsTest {
         assertThat(ne.toDual(Math.E)).isCloseTo(2.0, within(1e-15));
         assertThat(ne.toDual(-Math.E)).isCloseTo(-2.0, within(1e-15));
     }
+
+    @org.junit.jupiter.api.Test
+    void secondDerivativeIsTheDerivativeOfTheDual() {
+        for (Potential p : PotentialFamilies.examples()) {
+            for (double w : new double[] {-3.0, -0.05, 0.05, 0.7, 3.0, 40.0}) {
+                double h = 1e-6 * Math.abs(w);
+                double slope = (p.toDual(w + h) - p.toDual(w - h)) / (2 * h);
+                // central difference: relative error ~h² φ''''/φ'' plus rounding ~1e-16/h, below 1e-6
+                assertThat(Math.exp(p.logSecondDerivative(w))).as("%s phi''(%s)", p, w)
+                        .isCloseTo(slope, within(1e-6 * slope));
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void secondDerivativeIsInfiniteAtZeroWhereTheDualIsSteep() {
+        assertThat(Potentials.parse("negative_entropy").logSecondDerivative(0.0)).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(Potentials.parse("1.5-norm").logSecondDerivative(0.0)).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(Potentials.parse("2-norm").logSecondDerivative(0.0)).isZero();
+        assertThat(Potentials.parse("3-norm").logSecondDerivative(0.0)).isEqualTo(Double.NEGATIVE_INFINITY);
+        // hypentropy: phi''(0) = 1/beta
+        assertThat(Potentials.parse("hypentropy:0.25").logSecondDerivative(0.0)).isCloseTo(Math.log(4.0), within(1e-15));
+    }
+
+    @org.junit.jupiter.api.Test
+    void visitorReachesTheFamilyOfEachPotential() {
+        Potential.Visitor<String> family = new Potential.Visitor<>() {
+            @Override
+            public String pNorm(PNormPotential p) {
+                return "p=" + p.p();
+            }
+
+            @Override
+            public String negativeEntropy(NegativeEntropyPotential p) {
+                return "ne";
+            }
+
+            @Override
+            public String hypentropy(HypentropyPotential p) {
+                return "beta=" + p.beta();
+            }
+        };
+        assertThat(Potentials.parse("2.5-norm").accept(family)).isEqualTo("p=2.5");
+        assertThat(Potentials.parse("eg").accept(family)).isEqualTo("ne");
+        assertThat(Potentials.parse("hypentropy:0.3").accept(family)).isEqualTo("beta=0.3");
+    }
 }

@@ -8,7 +8,7 @@ import ai.djl.ndarray.NDManager;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.synapticgeometry.geometry.Potential;
 import org.synapticgeometry.geometry.Potentials;
 
@@ -22,7 +22,7 @@ class MirrorMapTest {
         "2-norm", "1.5-norm", "2.5-norm", "3-norm", "negative_entropy", "hypentropy:0.1"};
 
     @ParameterizedTest
-    @ValueSource(strings = {"2-norm", "1.5-norm", "2.5-norm", "3-norm", "negative_entropy", "hypentropy:0.1"})
+    @MethodSource("org.synapticgeometry.geometry.PotentialFamilies#names")
     void dualPrimalAndStepMatchScalarReference(String name) {
         Potential phi = Potentials.parse(name);
         MirrorMap map = MirrorMap.of(phi);

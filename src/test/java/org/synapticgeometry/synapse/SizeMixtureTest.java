@@ -58,17 +58,6 @@ class SizeMixtureTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("models")
-    void dualJacobianIsTheDerivativeOfTheDualMap(String potential, double ignored) {
-        Potential p = Potentials.parse(potential);
-        for (double w : new double[] {0.05, 0.7, 3.0, 40.0}) {
-            double h = 1e-6 * w;
-            double slope = (p.toDual(w + h) - p.toDual(w - h)) / (2 * h);
-            assertThat(Math.exp(DualJacobian.log(p, w))).as("phi''(%s)", w).isCloseTo(slope, within(1e-6 * slope));
-        }
-    }
-
     @Test
     void negativeEntropyIsAMixtureOfLogNormalsWithNoNegativeMass() {
         SizeMixture m = mixture("negative_entropy", 0.5);

@@ -2,7 +2,7 @@ package org.synapticgeometry.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.synapticgeometry.stage.Bench;
+import org.synapticgeometry.bench.Bench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -3,8 +3,8 @@ package org.synapticgeometry.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.synapticgeometry.stage.FinetuneOptions;
-import org.synapticgeometry.stage.FinetunePerMap;
+import org.synapticgeometry.stage.finetune.FinetuneOptions;
+import org.synapticgeometry.stage.finetune.FinetunePerMapStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -71,7 +71,7 @@ public final class FinetunePerMapCommand implements Callable<Integer> {
     public Integer call() {
         FinetuneOptions o = new FinetuneOptions(pretrained, potential, seed, out, k, n, lrGrid, epochs, extraEpochs,
                 maxAttempts, batchSize, momentum, dataDir, images, device);
-        FinetunePerMap.run(o, spec.commandLine().getErr());
+        FinetunePerMapStage.run(o, spec.commandLine().getErr());
         return ExitCodes.OK;
     }
 }

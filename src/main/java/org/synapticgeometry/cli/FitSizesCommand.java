@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.synapticgeometry.synapse.Candidate;
-import org.synapticgeometry.synapse.FitSizes;
-import org.synapticgeometry.synapse.FitSizesConfig;
+import org.synapticgeometry.stage.fitsizes.FitSizesStage;
+import org.synapticgeometry.stage.fitsizes.FitSizesOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -69,9 +69,9 @@ public final class FitSizesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Candidate> list = candidates == null ? null : Candidate.parseList(candidates);
-        FitSizesConfig config = new FitSizesConfig(sizes, column, groupColumn, after, afterColumn, out, list, states,
+        FitSizesOptions config = new FitSizesOptions(sizes, column, groupColumn, after, afterColumn, out, list, states,
                 starts, bootstrap, seed);
-        List<String> summary = FitSizes.of(config, spec.commandLine().getErr()).run();
+        List<String> summary = FitSizesStage.of(config, spec.commandLine().getErr()).run();
         summary.forEach(spec.commandLine().getOut()::println);
         return ExitCodes.OK;
     }

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.synapticgeometry.files.AtomicFiles;
-import org.synapticgeometry.stage.Linreg;
-import org.synapticgeometry.stage.LinregOutputs;
-import org.synapticgeometry.stage.LinregParams;
+import org.synapticgeometry.stage.linreg.LinregStage;
+import org.synapticgeometry.stage.linreg.LinregOutputs;
+import org.synapticgeometry.stage.linreg.LinregParams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,7 +40,7 @@ public final class LinregCommand implements Callable<Integer> {
         LinregParams params = LinregParams.read(paramsFile);
         AtomicFiles.requireWritableDirectory(outDir, "--out");
         PrintWriter err = spec.commandLine().getErr();
-        List<LinregOutputs.Cell> table = Linreg.run(params, paramsFile, outDir, err);
+        List<LinregOutputs.Cell> table = LinregStage.run(params, paramsFile, outDir, err);
         printTable(spec.commandLine().getOut(), table);
         return ExitCodes.OK;
     }

@@ -6,8 +6,8 @@ import java.util.concurrent.Callable;
 import org.synapticgeometry.data.FashionMnist;
 import org.synapticgeometry.data.InputView;
 import org.synapticgeometry.model.Network;
-import org.synapticgeometry.stage.PretrainLoad;
-import org.synapticgeometry.stage.PretrainLoadOptions;
+import org.synapticgeometry.stage.pretrain.PretrainLoadStage;
+import org.synapticgeometry.stage.pretrain.PretrainLoadOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -74,7 +74,7 @@ public final class PretrainLoadCommand implements Callable<Integer> {
     public Integer call() {
         PretrainLoadOptions o = new PretrainLoadOptions(arch, torchscript, checkpoint, out, seed, epochs, dataDir,
                 potential, lr, batchSize, trainLimit, shape(), device);
-        PretrainLoad.run(o, spec.commandLine().getErr());
+        PretrainLoadStage.run(o, spec.commandLine().getErr());
         return ExitCodes.OK;
     }
 

@@ -9,9 +9,9 @@ import java.util.concurrent.Callable;
 import org.synapticgeometry.geometry.Potential;
 import org.synapticgeometry.geometry.Potentials;
 import org.synapticgeometry.snapshot.LayerSelection;
-import org.synapticgeometry.stage.ScoreConfig;
-import org.synapticgeometry.stage.ScoreManifest;
-import org.synapticgeometry.stage.ScoreStage;
+import org.synapticgeometry.stage.score.ScoreOptions;
+import org.synapticgeometry.stage.score.ScoreManifest;
+import org.synapticgeometry.stage.score.ScoreStage;
 import org.synapticgeometry.stats.Bootstrap;
 import org.synapticgeometry.stats.ParameterScan;
 import org.synapticgeometry.stats.Scopes;
@@ -92,7 +92,7 @@ public final class ScoreCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private ScoreConfig config() {
+    private ScoreOptions config() {
         if ((manifest == null) == (pairs == null || pairs.isEmpty())) {
             throw new IllegalArgumentException("give either --manifest FILE.csv or one or more --pair INIT,FINAL");
         }
@@ -104,7 +104,7 @@ public final class ScoreCommand implements Callable<Integer> {
         }
         List<Double> betas = "none".equalsIgnoreCase(scanBeta) ? List.of()
                 : ParameterScan.logarithmic("--scan-beta", scanBeta);
-        return new ScoreConfig(manifest, runs, out, cands, ps, betas, Scopes.parse(scopes),
+        return new ScoreOptions(manifest, runs, out, cands, ps, betas, Scopes.parse(scopes),
                 new Bootstrap(bootstrap, bootstrapSize, seed), LayerSelection.of(layers, excludeLayers), excludeNonFinite,
                 excludeUnchanged);
     }

@@ -2,7 +2,7 @@ package org.synapticgeometry.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.synapticgeometry.stage.SnapshotStage;
+import org.synapticgeometry.stage.snapshot.SnapshotStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

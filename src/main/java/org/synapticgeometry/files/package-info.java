@@ -1,2 +1,5 @@
-/** File handling shared by every stage: atomic writes (temporary file + rename) and writability checks. */
+/**
+ * File contracts shared by every stage: atomic writes (temporary file + rename) and writability checks,
+ * and the CSV reader used for every table.
+ */
 package org.synapticgeometry.files;

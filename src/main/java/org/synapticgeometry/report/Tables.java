@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.synapticgeometry.snapshot.CsvTable;
+import org.synapticgeometry.files.CsvTable;
 
 /** CSV files read as rows of named fields (through the project's {@link CsvTable}). */
 final class Tables {

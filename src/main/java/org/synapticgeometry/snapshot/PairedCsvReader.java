@@ -1,5 +1,7 @@
 package org.synapticgeometry.snapshot;
 
+import org.synapticgeometry.files.CsvTable;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -8,31 +8,31 @@ import java.util.Locale;
  * from the work done so far. Work is counted in arbitrary units (e.g. multiply-adds); the total can
  * grow when the stage discovers more work (a learning-rate search that needs more epochs).
  */
-final class Progress {
+public final class Progress {
     private final PrintWriter out;
     private final String prefix;
     private final long start = System.nanoTime();
     private double total;
     private double done;
 
-    Progress(PrintWriter out, String prefix, double total) {
+    public Progress(PrintWriter out, String prefix, double total) {
         this.out = out;
         this.prefix = prefix;
         this.total = total;
     }
 
     /** Adds work that was not planned. */
-    void grow(double work) {
+    public void grow(double work) {
         total += work;
     }
 
     /** Records finished work, silently. */
-    void advance(double work) {
+    public void advance(double work) {
         done += work;
     }
 
     /** Records finished work and prints one line with the message. */
-    void advance(double work, String message) {
+    public void advance(double work, String message) {
         advance(work);
         double elapsed = (System.nanoTime() - start) / 1e9;
         double fraction = total <= 0 ? 1.0 : Math.min(1.0, done / total);
@@ -43,7 +43,7 @@ final class Progress {
     }
 
     /** Seconds as "1h02m", "3m05s" or "12s". */
-    static String duration(double seconds) {
+    public static String duration(double seconds) {
         long s = Math.round(seconds);
         if (s >= 3600) {
             return String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60);

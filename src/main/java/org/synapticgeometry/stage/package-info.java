@@ -1,11 +1,8 @@
 /**
- * The stage programs behind the {@code sgeo} subcommands: each reads its inputs, runs, writes its
- * outputs atomically and logs to tracking. Here: the linear-regression experiment of the paper
- * ({@link org.synapticgeometry.stage.Linreg}), the optimizer/ΔCDF benchmark
- * ({@link org.synapticgeometry.stage.Bench}), and the deep-network stages: pretraining or import
- * ({@link org.synapticgeometry.stage.PretrainLoad}), the paper's fine-tuning protocol
- * ({@link org.synapticgeometry.stage.FinetunePerMap}) and weight snapshots
- * ({@link org.synapticgeometry.stage.SnapshotStage}); and scoring of snapshot pairs in candidate
- * geometries with identification ({@link org.synapticgeometry.stage.ScoreStage}).
+ * The stages behind the {@code sgeo} subcommands, one sub-package each ({@code linreg}, {@code pretrain},
+ * {@code finetune}, {@code snapshot}, {@code score}, {@code report}, {@code fitsizes}), and what every stage
+ * shares: progress lines with ETA ({@link org.synapticgeometry.stage.Progress}). A stage package holds an
+ * {@code XStage} (the program) and its {@code XOptions} (an immutable record of everything it was asked to
+ * do, logged as tracking params); classes that only serve that stage live beside them.
  */
 package org.synapticgeometry.stage;

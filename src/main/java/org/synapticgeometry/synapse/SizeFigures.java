@@ -18,7 +18,7 @@ import org.synapticgeometry.files.AtomicFiles;
  * density, both as density per log10 unit (a size density f(w) becomes f(w)·w·ln 10), written as PNG
  * and SVG. Negative-size mass is not drawn; the ranking table reports it.
  */
-final class SizeFigures {
+public final class SizeFigures {
     private static final int CURVE_POINTS = 400;
     /** Distinct line colours, best candidate first. */
     private static final Color[] PALETTE = {new Color(0, 90, 181), new Color(220, 50, 32), new Color(0, 150, 80),
@@ -34,7 +34,7 @@ final class SizeFigures {
      * @param sizes the observed sizes
      * @param curves one fitted distribution per candidate, best first, with its legend label
      */
-    static void write(Path base, String title, String axis, double[] sizes, List<Curve> curves) {
+    public static void write(Path base, String title, String axis, double[] sizes, List<Curve> curves) {
         System.setProperty("java.awt.headless", "true");
         XYChart chart = new XYChartBuilder().width(960).height(600).title(title)
                 .xAxisTitle(axis + " (log axis)").yAxisTitle("density per log10 unit").build();
@@ -56,7 +56,7 @@ final class SizeFigures {
     }
 
     /** A fitted distribution drawn on the figure. */
-    record Curve(String label, SizeMixture model) {
+    public record Curve(String label, SizeMixture model) {
     }
 
     /** Histogram of log10 sizes with ~2·n^(1/3) bins (Rice rule), drawn as a step outline. */

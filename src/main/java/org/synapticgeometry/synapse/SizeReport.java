@@ -18,14 +18,14 @@ import org.synapticgeometry.files.AtomicFiles;
  * {@code identification.md} and {@code fit.json} for paired data. Numbers are written with
  * {@link Locale#ROOT}; NaN is an empty CSV cell and a JSON null. Every file is written atomically.
  */
-final class SizeReport {
+public final class SizeReport {
     /** File names. */
-    static final String RANKING_CSV = "ranking.csv";
-    static final String RANKING_MD = "ranking.md";
-    static final String PARAMETERS_CSV = "parameters.csv";
-    static final String FIT_JSON = "fit.json";
-    static final String IDENTIFICATION_CSV = "identification.csv";
-    static final String IDENTIFICATION_MD = "identification.md";
+    public static final String RANKING_CSV = "ranking.csv";
+    public static final String RANKING_MD = "ranking.md";
+    public static final String PARAMETERS_CSV = "parameters.csv";
+    public static final String FIT_JSON = "fit.json";
+    public static final String IDENTIFICATION_CSV = "identification.csv";
+    public static final String IDENTIFICATION_MD = "identification.md";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -33,7 +33,7 @@ final class SizeReport {
     }
 
     /** Writes the ranking, parameter and JSON files of model fits; returns the paths written. */
-    static List<Path> writeFits(Path out, Map<String, Object> inputs, List<SizeComparison.Result> results,
+    public static List<Path> writeFits(Path out, Map<String, Object> inputs, List<SizeComparison.Result> results,
             boolean bootstrap) {
         StringBuilder ranking = new StringBuilder("group,rank,candidate,parameters,n,log_likelihood,aic,bic,delta_bic,"
                 + "delta_aic,bic_weight,log10_bayes_factor,ks,negative_mass,first_in_bootstrap,verdict\n");
@@ -63,7 +63,7 @@ final class SizeReport {
     }
 
     /** Writes the identification files of paired data; returns the paths written. */
-    static List<Path> writePaired(Path out, Map<String, Object> inputs, List<PairedIdentification.Score> scores) {
+    public static List<Path> writePaired(Path out, Map<String, Object> inputs, List<PairedIdentification.Score> scores) {
         StringBuilder table = new StringBuilder("rank,candidate,n,excluded,delta_cdf,delta_cdf_centered,floor\n");
         StringBuilder md = new StringBuilder("# Paired synapse sizes: identified geometry\n\n"
                 + "| rank | candidate | n | excluded | ΔCDF | ΔCDF centred | Gaussian floor |\n"

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
-import org.synapticgeometry.snapshot.CsvTable;
+import org.synapticgeometry.files.CsvTable;
 
 /**
  * Synapse sizes read from a CSV table ({@link CsvTable}: comma-separated, header row, RFC 4180

@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 import org.synapticgeometry.geometry.Potential;
 
 /** Draws sizes from a size model in tests: w = (∇φ)⁻¹(∇φ(c_j) + ξ), keeping only positive sizes. */
-final class SizeSimulation {
+public final class SizeSimulation {
     private SizeSimulation() {
     }
 
@@ -12,7 +12,7 @@ final class SizeSimulation {
      * n positive sizes from {@code model}; draws on impossible negative sizes are discarded and
      * redrawn (callers choose parameters whose negative mass is negligible).
      */
-    static double[] sample(SizeMixture model, int n, long seed) {
+    public static double[] sample(SizeMixture model, int n, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         Potential phi = model.potential();
         double[] c = model.states();
@@ -30,7 +30,7 @@ final class SizeSimulation {
     }
 
     /** One standard normal draw (Box–Muller, one of the pair). */
-    static double gaussian(SplittableRandom rng) {
+    public static double gaussian(SplittableRandom rng) {
         double u1 = 1.0 - rng.nextDouble();
         double u2 = rng.nextDouble();
         return Math.sqrt(-2.0 * Math.log(u1)) * Math.cos(2.0 * Math.PI * u2);

@@ -14,4 +14,10 @@ public record Cli(int code, String out, String err) {
         int code = Sgeo.execute(new PrintWriter(out), new PrintWriter(err), args);
         return new Cli(code, out.toString(), err.toString());
     }
+
+    /** The last line of stderr (where a stage's one-line error goes). */
+    public String lastErrorLine() {
+        String[] lines = err.strip().split("\n");
+        return lines[lines.length - 1];
+    }
 }

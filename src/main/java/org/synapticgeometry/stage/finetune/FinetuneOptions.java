@@ -1,0 +1,88 @@
+package org.synapticgeometry.stage.finetune;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.synapticgeometry.geometry.Potential;
+import org.synapticgeometry.geometry.Potentials;
+import org.synapticgeometry.model.Devices;
+
+/**
+ * Options of {@code finetune-per-map} (the paper's fine-tuning protocol); every field is logged as a
+ * run parameter.
+ *
+ * @param pretrained checkpoint folder written by pretrain-load
+ * @param potential the potential of mirror descent
+ * @param seed root seed (subset and shuffling derive from it)
+ * @param out output folder
+ * @param k N = ⌊D^k⌋ fine-tuning images (paper: 0.5)
+ * @param n explicit N overriding k, or 0
+ * @param lrGrid learning rates tried (paper: 1e-5 … 1e-1)
+ * @param epochs epochs of the first search (paper: 30)
+ * @param extraEpochs epochs added per retry (paper: 30)
+ * @param maxAttempts searches in all (paper: 4)
+ * @param batchSize mini-batch size (paper: 256)
+ * @param momentum momentum on the primal gradient (paper: 0.9)
+ * @param dataDir Fashion-MNIST folder, or null
+ * @param images a user image folder (one sub-folder per class) used instead of the Fashion-MNIST test split, or null
+ * @param device {@code auto}, {@code cpu} or {@code gpu}
+ */
+public record FinetuneOptions(Path pretrained, String potential, long seed, Path out, double k, int n,
+        List<Double> lrGrid, int epochs, int extraEpochs, int maxAttempts, int batchSize, double momentum, Path dataDir,
+        Path images, String device) {
+
+    /**
+     * Validates the options.
+     *
+     * @throws IllegalArgumentException naming the option and the fix
+     */
+    public FinetuneOptions {
+        if (pretrained == null || out == null || potential == null) {
+            throw new IllegalArgumentException("--pretrained, --potential and --out are required");
+        }
+        Potentials.parse(potential);
+        lrGrid = List.copyOf(lrGrid);
+        if (lrGrid.isEmpty() || lrGrid.stream().anyMatch(r -> !(r > 0) || r.isInfinite())) {
+            throw new IllegalArgumentException("--lr-grid must list finite rates > 0, found " + lrGrid);
+        }
+        if (!(k > 0 && k <= 1)) {
+            throw new IllegalArgumentException("--k must be in (0, 1], found " + k);
+        }
+        if (n < 0 || epochs < 1 || extraEpochs < 0 || maxAttempts < 1 || batchSize < 1) {
+            throw new IllegalArgumentException("--n must be >= 0, --epochs >= 1, --extra-epochs >= 0, --max-attempts >= 1"
+                    + " and --batch-size >= 1, found " + n + ", " + epochs + ", " + extraEpochs + ", " + maxAttempts
+                    + ", " + batchSize);
+        }
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw new IllegalArgumentException("--momentum must be in [0, 1), found " + momentum);
+        }
+        Devices.parse(device);
+    }
+
+    /** The parsed potential. */
+    public Potential parsedPotential() {
+        return Potentials.parse(potential);
+    }
+
+    /** Every option as a run parameter. */
+    public Map<String, String> asParams() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("pretrained", pretrained.toString());
+        p.put("potential", parsedPotential().name());
+        p.put("seed", Long.toString(seed));
+        p.put("out", out.toString());
+        p.put("k", Double.toString(k));
+        p.put("n", Integer.toString(n));
+        p.put("lr_grid", lrGrid.toString());
+        p.put("epochs", Integer.toString(epochs));
+        p.put("extra_epochs", Integer.toString(extraEpochs));
+        p.put("max_attempts", Integer.toString(maxAttempts));
+        p.put("batch_size", Integer.toString(batchSize));
+        p.put("momentum", Double.toString(momentum));
+        p.put("data_dir", String.valueOf(dataDir));
+        p.put("images", String.valueOf(images));
+        p.put("device", device);
+        return p;
+    }
+}

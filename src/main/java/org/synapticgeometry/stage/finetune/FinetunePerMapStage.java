@@ -1,0 +1,156 @@
+package org.synapticgeometry.stage.finetune;
+
+import org.synapticgeometry.training.EpochTrainer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.synapticgeometry.data.Seeds;
+import org.synapticgeometry.files.AtomicFiles;
+import org.synapticgeometry.model.Checkpoint;
+import org.synapticgeometry.model.ModelInfo;
+import org.synapticgeometry.model.Network;
+import org.synapticgeometry.optim.LearningRateSearch;
+import org.synapticgeometry.tracking.Provenance;
+import org.synapticgeometry.tracking.RunStatus;
+import org.synapticgeometry.tracking.TrackedRun;
+import org.synapticgeometry.tracking.Tracking;
+
+/**
+ * The {@code finetune-per-map} stage, the paper's fine-tuning protocol for one potential and seed:
+ * N = ⌊D^k⌋ images of the test split (never seen in pretraining), mirror descent with momentum 0.9
+ * and batch 256, a cosine schedule over the epochs, the learning rate chosen on a grid by the lowest
+ * mean loss of the last epoch among runs that did not diverge, and +30-epoch retries of the whole
+ * grid until the chosen run fits its N images (100% accuracy), at most 4 searches. Writes the chosen
+ * run's checkpoint ({@code model.params}/{@code model.pt}, {@code model.json}) and {@code train.json}.
+ */
+public final class FinetunePerMapStage {
+    /** Stage name used in tracking and model.json. */
+    public static final String STAGE = "finetune-per-map";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private FinetunePerMapStage() {
+    }
+
+    /**
+     * Runs the stage.
+     *
+     * @return the content of train.json
+     * @throws IllegalArgumentException for invalid options or inputs (exit code 2)
+     * @throws IllegalStateException when every learning rate diverged (exit code 1; train.json says so)
+     */
+    public static FinetuneReport run(FinetuneOptions o, PrintWriter log) {
+        AtomicFiles.requireWritableDirectory(o.out(), "--out");
+        long start = System.nanoTime();
+        ModelInfo pretrained = Checkpoint.readInfo(Checkpoint.checkpointDir(o.pretrained()).resolve(Checkpoint.INFO_FILE));
+        Map<String, String> tags = Map.of("architecture", pretrained.architecture(), "potential",
+                o.parsedPotential().name(), "seed", Long.toString(o.seed()));
+        TrackedRun run = Tracking.startStage(STAGE, o.out(), o.asParams(), tags);
+        try {
+            FinetuneData data = FinetuneData.load(o, pretrained);
+            Map<String, String> inputs = inputs(o, pretrained, data, run);
+            FinetuneTrials trials = new FinetuneTrials(o, data, run, log);
+            double[] before = trials.accuracyBefore();
+            LearningRateSearch.Result result = LearningRateSearch.of(o.lrGrid(), o.epochs(), o.extraEpochs(),
+                    o.maxAttempts()).run(trials);
+            FinetuneReport report = finish(o, data, trials, result, before, inputs, run, start);
+            log.printf(Locale.ROOT, "%s: %s; %s; test accuracy %.4f -> %s in %.1f s%n", STAGE, report.status(),
+                    result.summary(), report.testAccuracyBefore(), report.testAccuracyAfter() == null ? "-"
+                            : String.format(Locale.ROOT, "%.4f", report.testAccuracyAfter()), report.wallSeconds());
+            if (result.allDiverged()) {
+                throw new IllegalStateException("every learning rate of " + o.lrGrid() + " diverged (NaN/Inf loss);"
+                        + " train.json in " + o.out() + " lists the trials: lower the grid (--lr-grid)");
+            }
+            run.end(RunStatus.FINISHED);
+            return report;
+        } catch (RuntimeException e) {
+            run.end(RunStatus.FAILED);
+            throw e;
+        }
+    }
+
+    private static FinetuneReport finish(FinetuneOptions o, FinetuneData data, FinetuneTrials trials,
+            LearningRateSearch.Result result, double[] before, Map<String, String> inputs, TrackedRun run, long start) {
+        Optional<LearningRateSearch.Trial> best = result.best();
+        Double trainAfter = null;
+        Double testAfter = null;
+        List<FinetuneReport.EpochRecord> history = List.of();
+        if (best.isPresent()) {
+            FinetuneTrials.Kept kept = trials.kept(best.get());
+            history = kept.history();
+            ModelInfo info = Checkpoint.save(kept.weights(), kept.torchScript(), trials.pretrainedInfo(), o.out());
+            try (Network net = Checkpoint.load(o.out(), trials.device())) {
+                trainAfter = EpochTrainer.accuracy(net, data.subset());
+                testAfter = EpochTrainer.accuracy(net, data.rest());
+            }
+            Checkpoint.writeInfo(o.out().resolve(Checkpoint.INFO_FILE), info.withTraining(STAGE, data.name(),
+                    trainAfter, testAfter, o.seed(), o.parsedPotential().name(), best.get().epochs(), inputs));
+            history.forEach(e -> run.logMetrics(Map.of("train_loss", e.loss(), "train_accuracy", e.accuracy()),
+                    e.epoch()));
+        }
+        String status = best.isEmpty() ? "all_diverged" : result.succeeded() ? "reached_100" : "not_reached_100";
+        FinetuneReport report = new FinetuneReport(status, trials.pretrainedInfo().architecture(),
+                o.parsedPotential().name(), o.seed(), trials.seeds(), trials.pretrainedInfo().scoredWeights(),
+                data.subset().size(), o.n() > 0 ? Double.NaN : o.k(), data.name(), o.batchSize(), o.momentum(),
+                o.lrGrid(), best.map(LearningRateSearch.Trial::learningRate).orElse(null),
+                best.map(LearningRateSearch.Trial::epochs).orElse(null), result.attempts(), result.succeeded(),
+                best.isEmpty(), before[0], trainAfter, before[1], testAfter, history, trials.records(),
+                (System.nanoTime() - start) / 1e9);
+        Path trainJson = o.out().resolve("train.json");
+        AtomicFiles.write(trainJson, out -> JSON.writeValue(out, report));
+        logResults(report, run);
+        run.logArtifact(trainJson, "");
+        if (best.isPresent()) {
+            run.logArtifact(o.out().resolve(Checkpoint.INFO_FILE), "");
+        }
+        return report;
+    }
+
+    private static void logResults(FinetuneReport r, TrackedRun run) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("n", (double) r.n());
+        m.put("scored_weights", (double) r.scoredWeights());
+        m.put("reached_100", r.reached100() ? 1.0 : 0.0);
+        m.put("all_diverged", r.diverged() ? 1.0 : 0.0);
+        m.put("attempts", (double) r.attempts());
+        m.put("train_accuracy_before", r.trainAccuracyBefore());
+        m.put("test_accuracy_before", r.testAccuracyBefore());
+        m.put("wall_seconds", r.wallSeconds());
+        if (r.chosenLr() != null) {
+            m.put("chosen_lr", r.chosenLr());
+            m.put("epochs", (double) r.epochs());
+            m.put("train_accuracy_after", r.trainAccuracyAfter());
+            m.put("test_accuracy_after", r.testAccuracyAfter());
+        }
+        run.logMetrics(m, 0);
+    }
+
+    private static Map<String, String> inputs(FinetuneOptions o, ModelInfo pretrained, FinetuneData data,
+            TrackedRun run) {
+        Map<String, String> in = new LinkedHashMap<>();
+        Path dir = Checkpoint.checkpointDir(o.pretrained());
+        List<Path> files = new ArrayList<>(List.of(dir.resolve(Checkpoint.INFO_FILE),
+                dir.resolve(pretrained.parameterFile())));
+        files.addAll(data.files());
+        for (Path f : files) {
+            run.recordInput(f);
+            in.put(f.toString(), Provenance.sha256(f));
+        }
+        return in;
+    }
+
+    /** The seeds derived from the root seed, by use. */
+    static Map<String, Long> derivedSeeds(long root) {
+        Map<String, Long> s = new LinkedHashMap<>();
+        s.put("subset", Seeds.derive(root, "subset"));
+        s.put("shuffle", Seeds.derive(root, "shuffle"));
+        return s;
+    }
+}

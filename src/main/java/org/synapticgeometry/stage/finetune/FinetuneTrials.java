@@ -1,0 +1,134 @@
+package org.synapticgeometry.stage.finetune;
+
+import org.synapticgeometry.stage.Progress;
+import org.synapticgeometry.training.EpochTrainer;
+
+import ai.djl.Device;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.synapticgeometry.model.Checkpoint;
+import org.synapticgeometry.model.Devices;
+import org.synapticgeometry.model.ModelInfo;
+import org.synapticgeometry.model.Network;
+import org.synapticgeometry.optim.CosineSchedule;
+import org.synapticgeometry.optim.LearningRateSearch;
+import org.synapticgeometry.optim.MirrorDescent;
+import org.synapticgeometry.tracking.TrackedRun;
+
+/**
+ * The trials of one fine-tuning search: each trial reloads the pretrained checkpoint, trains it on
+ * the N images with mirror descent and a cosine schedule, and keeps its weights until the search
+ * moves to the next attempt, so that the chosen trial can be written without training it again.
+ * Life-cycle: created per stage run, called sequentially by {@link LearningRateSearch}.
+ */
+final class FinetuneTrials implements LearningRateSearch.Trainer {
+    /** A progress line every this many epochs of a trial, and after its last epoch. */
+    private static final int PRINT_EVERY = 10;
+    private final FinetuneOptions options;
+    private final FinetuneData data;
+    private final TrackedRun run;
+    private final Progress progress;
+    private final ModelInfo pretrainedInfo;
+    private final Map<String, Long> seeds;
+    private final Device device;
+    private final Map<String, Kept> kept = new HashMap<>();
+    private final List<FinetuneReport.TrialRecord> records = new ArrayList<>();
+    private int currentEpochs;
+
+    /** Weights and history of a finished, finite trial. */
+    record Kept(byte[] weights, boolean torchScript, List<FinetuneReport.EpochRecord> history) {
+    }
+
+    FinetuneTrials(FinetuneOptions options, FinetuneData data, TrackedRun run, PrintWriter log) {
+        this.options = options;
+        this.data = data;
+        this.run = run;
+        this.pretrainedInfo = Checkpoint.readInfo(Checkpoint.checkpointDir(options.pretrained())
+                .resolve(Checkpoint.INFO_FILE));
+        this.seeds = FinetunePerMapStage.derivedSeeds(options.seed());
+        this.progress = new Progress(log, FinetunePerMapStage.STAGE + " " + pretrainedInfo.architecture() + " "
+                + options.parsedPotential().name(), (double) options.lrGrid().size() * options.epochs());
+        this.currentEpochs = options.epochs();
+        this.device = Devices.parse(options.device());
+    }
+
+    /** The device the trials train on. */
+    Device device() {
+        return device;
+    }
+
+    /** Accuracy of the pretrained network on the N images and on the rest, before fine-tuning. */
+    double[] accuracyBefore() {
+        try (Network net = Checkpoint.load(options.pretrained(), device)) {
+            return new double[] {EpochTrainer.accuracy(net, data.subset()), EpochTrainer.accuracy(net, data.rest())};
+        }
+    }
+
+    @Override
+    public LearningRateSearch.Outcome train(double lr, int epochs) {
+        if (epochs != currentEpochs) {
+            kept.clear();
+            currentEpochs = epochs;
+            progress.grow((double) options.lrGrid().size() * epochs);
+        }
+        try (Network net = Checkpoint.load(options.pretrained(), device)) {
+            int batches = EpochTrainer.batchesPerEpoch(data.subset().size(), options.batchSize());
+            MirrorDescent optimizer = MirrorDescent.builder().setPotential(options.parsedPotential())
+                    .setLearningRateTracker(CosineSchedule.of(lr, epochs, batches))
+                    .optMomentum((float) options.momentum()).build();
+            String key = metricPrefix(lr, epochs);
+            EpochTrainer.Run result = EpochTrainer.train(net, optimizer, data.subset(), options.batchSize(), epochs,
+                    seeds.get("shuffle"), e -> {
+                        run.logMetrics(Map.of(key + "train_loss", e.loss(), key + "train_accuracy", e.accuracy()),
+                                e.epoch());
+                        if (e.epoch() % PRINT_EVERY == 0 || e.epoch() == epochs) {
+                            progress.advance(1, String.format(Locale.ROOT, "lr %.0e epoch %d/%d loss %.4g acc %.4f",
+                                    lr, e.epoch(), epochs, e.loss(), e.accuracy()));
+                        } else {
+                            progress.advance(1);
+                        }
+                    });
+            List<FinetuneReport.EpochRecord> history = result.epochs().stream()
+                    .map(e -> new FinetuneReport.EpochRecord(e.epoch(), e.loss(), e.accuracy())).toList();
+            int attempt = (epochs - options.epochs()) / Math.max(1, options.extraEpochs());
+            if (result.diverged()) {
+                progress.advance(epochs - result.epochs().size());
+                records.add(new FinetuneReport.TrialRecord(lr, epochs, attempt, Double.NaN, true, null));
+                return LearningRateSearch.Outcome.of(Double.NaN, false);
+            }
+            double accuracy = EpochTrainer.accuracy(net, data.subset());
+            kept.put(key, new Kept(Checkpoint.weightBytes(net), net.isTorchScript(), history));
+            records.add(new FinetuneReport.TrialRecord(lr, epochs, attempt, result.finalLoss(), false, accuracy));
+            return LearningRateSearch.Outcome.of(result.finalLoss(), accuracy == 1.0);
+        }
+    }
+
+    /** The kept weights of the chosen trial (which is always finite, hence kept). */
+    Kept kept(LearningRateSearch.Trial trial) {
+        return kept.get(metricPrefix(trial.learningRate(), trial.epochs()));
+    }
+
+    /** {@code search/lr_1e-03/e30/}: a tracking-safe metric prefix per trial (no '+' in the exponent). */
+    static String metricPrefix(double lr, int epochs) {
+        return String.format(Locale.ROOT, "search/lr_%.0e/e%d/", lr, epochs).replace("e+", "e");
+    }
+
+    /** model.json of the pretrained checkpoint. */
+    ModelInfo pretrainedInfo() {
+        return pretrainedInfo;
+    }
+
+    /** The derived seeds. */
+    Map<String, Long> seeds() {
+        return seeds;
+    }
+
+    /** Every trial so far. */
+    List<FinetuneReport.TrialRecord> records() {
+        return List.copyOf(records);
+    }
+}

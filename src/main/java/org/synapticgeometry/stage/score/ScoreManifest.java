@@ -1,0 +1,113 @@
+package org.synapticgeometry.stage.score;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.synapticgeometry.geometry.Potentials;
+import org.synapticgeometry.files.CsvTable;
+
+/**
+ * The runs to score: read from a {@code manifest.csv} (header
+ * {@code run_id,init,final,trained_potential,architecture,seed}, paths relative to the manifest's
+ * folder, {@code trained_potential} empty when unknown) or from repeated {@code --pair INIT,FINAL}.
+ */
+public final class ScoreManifest {
+    /** The manifest header fixed by the design. */
+    public static final String HEADER = "run_id,init,final,trained_potential,architecture,seed";
+
+    private ScoreManifest() {
+    }
+
+    /**
+     * One run to score.
+     *
+     * @param runId unique id
+     * @param init snapshot before learning
+     * @param fin snapshot after learning (null for a measurement CSV that holds both)
+     * @param trainedPotential canonical name of the potential it was trained with, or "" if unknown
+     * @param architecture architecture label, or ""
+     * @param seed seed label, or ""
+     * @param origin where the run was declared (manifest row or --pair), for error messages
+     */
+    public record ScoreRun(String runId, Path init, Path fin, String trainedPotential, String architecture,
+            String seed, String origin) {
+    }
+
+    /**
+     * Reads a manifest.
+     *
+     * @throws IllegalArgumentException naming the file, row and field of a missing column, an empty
+     *     run_id or init, a duplicate run_id or a trained_potential that does not parse
+     */
+    public static List<ScoreRun> read(Path manifest) {
+        CsvTable t = CsvTable.read(manifest, "manifest");
+        int[] c = new int[6];
+        String[] names = HEADER.split(",");
+        for (int i = 0; i < names.length; i++) {
+            c[i] = t.requireColumn(names[i], HEADER);
+        }
+        Path folder = manifest.toAbsolutePath().getParent();
+        List<ScoreRun> runs = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (int r = 0; r < t.size(); r++) {
+            List<String> row = t.row(r);
+            if (row == null) {
+                continue;
+            }
+            String where = manifest + " row " + CsvTable.lineOf(r);
+            String id = required(row.get(c[0]), where, "run_id");
+            if (!ids.add(id)) {
+                throw new IllegalArgumentException(where + " field run_id: '" + id + "' is used twice; run ids must be unique");
+            }
+            Path init = folder.resolve(required(row.get(c[1]), where, "init"));
+            String finText = row.get(c[2]).trim();
+            Path fin = finText.isEmpty() ? null : folder.resolve(finText);
+            runs.add(new ScoreRun(id, init, fin, trained(row.get(c[3]), where), row.get(c[4]).trim(),
+                    row.get(c[5]).trim(), where));
+        }
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("manifest " + manifest + " lists no run; add rows under the header " + HEADER);
+        }
+        return List.copyOf(runs);
+    }
+
+    /**
+     * Runs from {@code --pair INIT,FINAL} values (a measurement CSV may be given alone), with ids
+     * {@code pair-1}, {@code pair-2}, ... and no labels.
+     *
+     * @throws IllegalArgumentException when a value is not INIT,FINAL
+     */
+    public static List<ScoreRun> fromPairs(List<String> pairs) {
+        List<ScoreRun> runs = new ArrayList<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            String[] parts = pairs.get(i).split(",", -1);
+            if (parts.length > 2 || parts[0].isBlank() || (parts.length == 2 && parts[1].isBlank())) {
+                throw new IllegalArgumentException("--pair must be INIT,FINAL (or one measurement .csv), found '"
+                        + pairs.get(i) + "'");
+            }
+            Path fin = parts.length == 2 ? Path.of(parts[1].trim()) : null;
+            runs.add(new ScoreRun("pair-" + (i + 1), Path.of(parts[0].trim()), fin, "", "", "", "--pair " + pairs.get(i)));
+        }
+        return List.copyOf(runs);
+    }
+
+    private static String required(String value, String where, String field) {
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(where + " field " + field + " is empty; fill it in");
+        }
+        return value.trim();
+    }
+
+    private static String trained(String value, String where) {
+        if (value.isBlank()) {
+            return "";
+        }
+        try {
+            return Potentials.parse(value).name();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + " field trained_potential: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package org.synapticgeometry.stage.finetune;
+
+import org.synapticgeometry.testing.Fixtures;
+
+import org.synapticgeometry.testing.Cli;
+import org.synapticgeometry.testing.NpzFiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.synapticgeometry.data.FashionMnistTestData;
+import org.synapticgeometry.model.Checkpoint;
+import org.synapticgeometry.model.ModelInfo;
+
+/**
+ * The paper's fine-tuning protocol on the tiny MLP (D = 12,704, N = ⌊√D⌋ = 112 test images): every
+ * trained potential fits its N images. Grids are cut to two or three rates so the suite stays short.
+ */
+class FinetunePerMapStageTest {
+    @TempDir
+    static Path shared;
+    @TempDir
+    Path tmp;
+    private static Path pretrained;
+
+    @BeforeAll
+    static void pretrainTinyMlp() {
+        FashionMnistTestData.requireFashionMnist();
+        pretrained = shared.resolve("pretrained");
+        Cli r = Cli.run("pretrain-load", "--arch", "mlp-16", "--epochs", "1", "--lr", "0.05", "--train-limit",
+                "10000", "--seed", "1", "--out", pretrained.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2-norm, '3e-2,1e-1'", "3-norm, '3e-2,1e-1'", "negative_entropy, '3e-1,1,3'"})
+    void reachesHundredPercentOnItsNImages(String potential, String grid) throws IOException {
+        Path out = tmp.resolve(potential);
+        Cli r = Cli.run("finetune-per-map", "--pretrained", pretrained.toString(), "--potential", potential,
+                "--seed", "1", "--out", out.toString(), "--lr-grid", grid);
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode train = new ObjectMapper().readTree(out.resolve("train.json").toFile());
+        assertThat(train.get("status").asText()).isEqualTo("reached_100");
+        assertThat(train.get("reached100").asBoolean()).isTrue();
+        assertThat(train.get("n").asInt()).isEqualTo(112);
+        assertThat(train.get("trainAccuracyAfter").asDouble()).isEqualTo(1.0);
+        assertThat(train.get("history").size()).isEqualTo(train.get("epochs").asInt());
+        assertThat(train.get("epochs").asInt() % 30).as("30 epochs plus 30 per retry").isZero();
+        assertThat(train.get("testAccuracyAfter").asDouble()).isGreaterThan(0.6);
+        ModelInfo info = Checkpoint.readInfo(out.resolve("model.json"));
+        assertThat(info.stage()).isEqualTo("finetune-per-map");
+        assertThat(info.potential()).isEqualTo(potential);
+        assertThat(r.err()).contains("ETA");
+    }
+
+    @Test
+    void retriesWithThirtyMoreEpochsUntilTheChosenRunFits() throws IOException {
+        Path out = tmp.resolve("retry");
+        Cli r = Cli.run("finetune-per-map", "--pretrained", pretrained.toString(), "--potential", "2-norm",
+                "--seed", "1", "--out", out.toString(), "--lr-grid", "1e-5", "--max-attempts", "2");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode train = new ObjectMapper().readTree(out.resolve("train.json").toFile());
+        assertThat(train.get("status").asText()).isEqualTo("not_reached_100");
+        assertThat(train.get("attempts").asInt()).isEqualTo(2);
+        assertThat(train.get("trials").findValuesAsText("epochs")).containsExactly("30", "60");
+        assertThat(train.get("epochs").asInt()).isEqualTo(60);
+    }
+
+    @Test
+    void divergenceOfEveryRateEndsWithExitOneAndAClearStatus() throws IOException {
+        Path out = tmp.resolve("nan");
+        // exponentiated gradient with a huge rate overflows the weights to infinity within a few steps
+        Cli r = Cli.run("finetune-per-map", "--pretrained", pretrained.toString(), "--potential",
+                "negative_entropy", "--seed", "1", "--out", out.toString(), "--lr-grid", "1e4", "--epochs", "5",
+                "--max-attempts", "1");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.lastErrorLine()).isEqualTo("sgeo finetune-per-map: failed: every learning rate of [10000.0]"
+                + " diverged (NaN/Inf loss); train.json in " + out + " lists the trials: lower the grid (--lr-grid)");
+        JsonNode train = new ObjectMapper().readTree(out.resolve("train.json").toFile());
+        assertThat(train.get("status").asText()).isEqualTo("all_diverged");
+        assertThat(train.get("diverged").asBoolean()).isTrue();
+        assertThat(train.get("trials").get(0).get("diverged").asBoolean()).isTrue();
+        assertThat(out.resolve("model.json")).doesNotExist();
+    }
+
+    @Test
+    void aDivergedRateIsRecordedAndNeverChosen() throws IOException {
+        Path out = tmp.resolve("mixed");
+        Cli r = Cli.run("finetune-per-map", "--pretrained", pretrained.toString(), "--potential",
+                "negative_entropy", "--seed", "1", "--out", out.toString(), "--lr-grid", "1e4,1", "--max-attempts", "1");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode train = new ObjectMapper().readTree(out.resolve("train.json").toFile());
+        assertThat(train.get("trials").get(0).get("lr").asDouble()).isEqualTo(1e4);
+        assertThat(train.get("trials").get(0).get("diverged").asBoolean()).isTrue();
+        assertThat(train.get("trials").get(1).get("diverged").asBoolean()).isFalse();
+        assertThat(train.get("chosenLr").asDouble()).isEqualTo(1.0);
+        assertThat(train.get("diverged").asBoolean()).isFalse();
+    }
+
+    @Test
+    void nLargerThanTheTestSplitIsAUsageError() {
+        Cli r = Cli.run("finetune-per-map", "--pretrained", pretrained.toString(), "--potential", "2-norm",
+                "--seed", "1", "--out", tmp.resolve("o").toString(), "--n", "20000");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.lastErrorLine()).isEqualTo("sgeo finetune-per-map: N must be in [1, 10000] (the size of the test"
+                + " split), found 20000");
+    }
+
+    @Test
+    void unknownPotentialIsAUsageError() {
+        Cli r = Cli.run("finetune-per-map", "--pretrained", pretrained.toString(), "--potential", "4-nrm",
+                "--seed", "1", "--out", tmp.resolve("o").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.lastErrorLine()).startsWith("sgeo finetune-per-map: unknown potential '4-nrm'; valid forms:");
+    }
+
+    @Test
+    void torchScriptFixtureFineTunesAndItsWeightsChange() throws IOException {
+        Path imported = tmp.resolve("ts");
+        assertThat(Cli.run("pretrain-load", "--torchscript", Fixtures.tinyCnn().toString(), "--out",
+                imported.toString()).code()).isZero();
+        Path out = tmp.resolve("ts-ft");
+        Cli r = Cli.run("finetune-per-map", "--pretrained", imported.toString(), "--potential", "2-norm",
+                "--seed", "2", "--out", out.toString(), "--n", "64", "--epochs", "3", "--lr-grid", "1e-2",
+                "--max-attempts", "1");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Checkpoint.readInfo(out.resolve("model.json")).parameterFile()).isEqualTo("model.pt");
+        for (String which : new String[] {"ts", "ts-ft"}) {
+            assertThat(Cli.run("snapshot", "--checkpoint", tmp.resolve(which).toString(), "--out",
+                    tmp.resolve(which + ".npz").toString()).code()).isZero();
+        }
+        Map<String, float[]> before = NpzFiles.read(tmp.resolve("ts.npz"));
+        Map<String, float[]> after = NpzFiles.read(tmp.resolve("ts-ft.npz"));
+        assertThat(after.keySet()).containsExactly("conv1", "fc");
+        for (String layer : after.keySet()) {
+            assertThat(after.get(layer)).as(layer).hasSameSizeAs(before.get(layer)).isNotEqualTo(before.get(layer));
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package org.synapticgeometry.stage.snapshot;
+
+import org.synapticgeometry.testing.Fixtures;
+
+import org.synapticgeometry.testing.Cli;
+import org.synapticgeometry.testing.NpzFiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.synapticgeometry.model.Checkpoint;
+import org.synapticgeometry.model.Network;
+import org.synapticgeometry.model.Zoo;
+import org.synapticgeometry.snapshot.FloatTensor;
+import org.synapticgeometry.testing.PythonPeer;
+
+class SnapshotStageTest {
+    @TempDir
+    Path tmp;
+
+    /** A fresh zoo network saved as a checkpoint; returns its scored weights. */
+    private Map<String, FloatTensor> checkpoint(String arch, Path dir) {
+        try (Network net = Network.fresh(Zoo.get(arch), 5)) {
+            Checkpoint.save(net, net.info(), dir);
+            return net.scoredWeights(false);
+        }
+    }
+
+    @Test
+    void snapshotRoundTripsTheScoredWeightsByLayerName() throws IOException {
+        Map<String, FloatTensor> expected = checkpoint("cnn", tmp.resolve("ckpt"));
+        Path npz = tmp.resolve("snap/weights.npz");
+        Cli r = Cli.run("snapshot", "--checkpoint", tmp.resolve("ckpt").toString(), "--out", npz.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        Map<String, float[]> read = NpzFiles.read(npz);
+        assertThat(read.keySet()).containsExactly("conv1", "conv2", "fc1", "fc2");
+        expected.forEach((name, t) -> assertThat(read.get(name)).as(name).containsExactly(t.data()));
+        JsonNode json = new ObjectMapper().readTree(tmp.resolve("snap/weights.json").toFile());
+        assertThat(json.get("scoredWeights").asLong()).isEqualTo(215_184);
+        assertThat(json.get("layers").get(0).get("shape").toString()).isEqualTo("[16,1,5,5]");
+        assertThat(json.get("options").get("exclude_classifier").asBoolean()).isFalse();
+    }
+
+    @Test
+    void excludeClassifierDropsTheLastLinearLayerAndSaysSo() throws IOException {
+        checkpoint("mlp-16", tmp.resolve("ckpt"));
+        Path npz = tmp.resolve("w.npz");
+        Cli r = Cli.run("snapshot", "--checkpoint", tmp.resolve("ckpt").toString(), "--out", npz.toString(),
+                "--exclude-classifier");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(NpzFiles.read(npz).keySet()).containsExactly("fc1");
+        JsonNode json = new ObjectMapper().readTree(tmp.resolve("w.json").toFile());
+        assertThat(json.get("excludedLayers").toString()).isEqualTo("[\"fc2\"]");
+        assertThat(json.get("options").get("exclude_classifier").asBoolean()).isTrue();
+        assertThat(json.get("scoredWeights").asLong()).isEqualTo(784 * 16);
+    }
+
+    @Test
+    void rnnSnapshotHoldsOnlyTheRecurrentMatrix() throws IOException {
+        checkpoint("rnn-100", tmp.resolve("rnn"));
+        Path npz = tmp.resolve("rnn.npz");
+        assertThat(Cli.run("snapshot", "--checkpoint", tmp.resolve("rnn").toString(), "--out", npz.toString())
+                .code()).isZero();
+        Map<String, float[]> read = NpzFiles.read(npz);
+        assertThat(read.keySet()).containsExactly("rnn.l_0_h2h");
+        assertThat(read.get("rnn.l_0_h2h")).hasSize(100 * 100);
+    }
+
+    @Test
+    void torchScriptFileSnapshotsDirectly() throws IOException {
+        Path npz = tmp.resolve("ts.npz");
+        Cli r = Cli.run("snapshot", "--checkpoint", Fixtures.tinyCnn().toString(), "--out", npz.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(NpzFiles.read(npz).keySet()).containsExactly("conv1", "fc");
+    }
+
+    @Test
+    void outputMustBeAnNpzFile() {
+        checkpoint("mlp-16", tmp.resolve("ckpt"));
+        Cli r = Cli.run("snapshot", "--checkpoint", tmp.resolve("ckpt").toString(), "--out",
+                tmp.resolve("w.txt").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.lastErrorLine()).isEqualTo("sgeo snapshot: --out must name a .npz file (e.g. weights.npz), found "
+                + tmp.resolve("w.txt"));
+    }
+
+    @Test
+    void missingCheckpointIsAUsageError() {
+        Path none = tmp.resolve("none");
+        Cli r = Cli.run("snapshot", "--checkpoint", none.toString(), "--out", tmp.resolve("w.npz").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.lastErrorLine()).startsWith("sgeo snapshot: checkpoint ").contains("has no model.json");
+        assertThat(tmp.resolve("w.npz")).doesNotExist();
+    }
+
+    @Test
+    @Tag("python")
+    void numpyLoadsIdenticalValues() throws IOException {
+        Map<String, FloatTensor> expected = checkpoint("resnet-small", tmp.resolve("ckpt"));
+        Path npz = tmp.resolve("weights.npz");
+        assertThat(Cli.run("snapshot", "--checkpoint", tmp.resolve("ckpt").toString(), "--out", npz.toString())
+                .code()).isZero();
+        // numpy prints, per array: name, shape, dtype and the SHA-256 of its little-endian float32 bytes
+        String out = PythonPeer.run("""
+                import sys, hashlib, numpy as np
+                z = np.load(sys.argv[1])
+                for k in z.files:
+                    a = z[k]
+                    h = hashlib.sha256(np.ascontiguousarray(a, dtype='<f4').tobytes()).hexdigest()
+                    print(k, 'x'.join(map(str, a.shape)), a.dtype, h)
+                """, npz.toString());
+        StringBuilder want = new StringBuilder();
+        expected.forEach((name, t) -> {
+            String shape = Arrays.stream(t.shape()).mapToObj(Integer::toString)
+                    .collect(Collectors.joining("x"));
+            want.append(name).append(' ').append(shape).append(" float32 ").append(sha256(t.data())).append('\n');
+        });
+        assertThat(out).isEqualTo(want.toString());
+    }
+
+    /** SHA-256 of the values as little-endian float32 bytes. */
+    private static String sha256(float[] values) {
+        ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (float v : values) {
+            b.putFloat(v);
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b.array()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

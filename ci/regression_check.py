@@ -50,10 +50,11 @@ def measure(results):
             ident.setdefault(key, []).append(1.0 if run["identified"] == run["trained_potential"] else 0.0)
     for f in _files(results, "train.json"):
         t = json.loads(f.read_text())
-        if "testAccuracyAfter" in t:
+        after = t.get("test_accuracy_after", t.get("testAccuracyAfter"))
+        if after is not None:
             arch = t.get("architecture", "?")
             key = f'{arch} trained={t.get("potential", "?")}'
-            acc.setdefault(key, []).append(float(t["testAccuracyAfter"]))
+            acc.setdefault(key, []).append(float(after))
     return {"delta_cdf": delta, "identification": ident, "test_accuracy": acc}
 
 

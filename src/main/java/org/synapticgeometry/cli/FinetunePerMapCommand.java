@@ -3,6 +3,7 @@ package org.synapticgeometry.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.synapticgeometry.stage.Stages;
 import org.synapticgeometry.stage.finetune.FinetuneOptions;
 import org.synapticgeometry.stage.finetune.FinetunePerMapStage;
 import picocli.CommandLine.Command;
@@ -71,7 +72,7 @@ public final class FinetunePerMapCommand implements Callable<Integer> {
     public Integer call() {
         FinetuneOptions o = new FinetuneOptions(pretrained, potential, seed, out, k, n, lrGrid, epochs, extraEpochs,
                 maxAttempts, batchSize, momentum, dataDir, images, device);
-        FinetunePerMapStage.run(o, spec.commandLine().getErr());
+        Stages.run(new FinetunePerMapStage(), o, spec.commandLine().getErr());
         return ExitCodes.OK;
     }
 }

@@ -3,6 +3,7 @@ package org.synapticgeometry.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.synapticgeometry.stage.Stages;
 import org.synapticgeometry.synapse.Candidate;
 import org.synapticgeometry.stage.fitsizes.FitSizesStage;
 import org.synapticgeometry.stage.fitsizes.FitSizesOptions;
@@ -71,7 +72,7 @@ public final class FitSizesCommand implements Callable<Integer> {
         List<Candidate> list = candidates == null ? null : Candidate.parseList(candidates);
         FitSizesOptions config = new FitSizesOptions(sizes, column, groupColumn, after, afterColumn, out, list, states,
                 starts, bootstrap, seed);
-        List<String> summary = FitSizesStage.of(config, spec.commandLine().getErr()).run();
+        List<String> summary = Stages.run(new FitSizesStage(), config, spec.commandLine().getErr());
         summary.forEach(spec.commandLine().getOut()::println);
         return ExitCodes.OK;
     }

@@ -9,7 +9,8 @@ import java.util.concurrent.Callable;
 import org.synapticgeometry.files.AtomicFiles;
 import org.synapticgeometry.stage.linreg.LinregStage;
 import org.synapticgeometry.stage.linreg.LinregOutputs;
-import org.synapticgeometry.stage.linreg.LinregParams;
+import org.synapticgeometry.stage.Stages;
+import org.synapticgeometry.stage.linreg.LinregOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,14 +34,8 @@ public final class LinregCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isRegularFile(paramsFile)) {
-            throw new IllegalArgumentException("--params " + paramsFile + " is not a file; give a YAML parameter file"
-                    + " such as params/linreg-smoke.yaml");
-        }
-        LinregParams params = LinregParams.read(paramsFile);
-        AtomicFiles.requireWritableDirectory(outDir, "--out");
-        PrintWriter err = spec.commandLine().getErr();
-        List<LinregOutputs.Cell> table = LinregStage.run(params, paramsFile, outDir, err);
+        LinregOptions options = LinregOptions.read(paramsFile, outDir);
+        List<LinregOutputs.Cell> table = Stages.run(new LinregStage(), options, spec.commandLine().getErr());
         printTable(spec.commandLine().getOut(), table);
         return ExitCodes.OK;
     }

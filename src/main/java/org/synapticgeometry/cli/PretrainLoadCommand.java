@@ -3,6 +3,7 @@ package org.synapticgeometry.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.synapticgeometry.stage.Stages;
 import org.synapticgeometry.data.FashionMnist;
 import org.synapticgeometry.data.InputView;
 import org.synapticgeometry.model.Network;
@@ -74,7 +75,7 @@ public final class PretrainLoadCommand implements Callable<Integer> {
     public Integer call() {
         PretrainLoadOptions o = new PretrainLoadOptions(arch, torchscript, checkpoint, out, seed, epochs, dataDir,
                 potential, lr, batchSize, trainLimit, shape(), device);
-        PretrainLoadStage.run(o, spec.commandLine().getErr());
+        Stages.run(new PretrainLoadStage(), o, spec.commandLine().getErr());
         return ExitCodes.OK;
     }
 

@@ -2,20 +2,17 @@ package org.synapticgeometry.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.synapticgeometry.files.AtomicFiles;
 import org.synapticgeometry.report.Report;
-import org.synapticgeometry.report.ReportInputs;
-import org.synapticgeometry.tracking.RunStatus;
-import org.synapticgeometry.tracking.TrackedRun;
-import org.synapticgeometry.tracking.Tracking;
+import org.synapticgeometry.stage.Stages;
+import org.synapticgeometry.stage.report.ReportOptions;
+import org.synapticgeometry.stage.report.ReportStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+
 
 /** {@code sgeo report}: Builds the HTML report with the paper's figures from score folders. */
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -42,27 +39,10 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ReportInputs inputs = ReportInputs.read(scores, extras, pairs);
-        AtomicFiles.requireWritableDirectory(out, "--out");
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("scores", scores.toString());
-        params.put("extras", extras.toString());
-        params.put("pairs", pairs.toString());
-        try (TrackedRun tracked = Tracking.startStage("report", out, params, Map.of("stage", "report"))) {
-            try {
-                Report report = Report.build(inputs);
-                for (Path f : report.writeTo(out)) {
-                    tracked.logArtifact(f, "report");
-                }
-                var err = spec.commandLine().getErr();
-                report.notes().forEach(n -> err.println("sgeo report: note: " + n));
-                spec.commandLine().getOut().println("report: " + out.resolve("index.html") + " ("
-                        + report.figures().size() + " figures), summary: " + out.resolve("summary.md"));
-                return ExitCodes.OK;
-            } catch (RuntimeException e) {
-                tracked.end(RunStatus.FAILED);
-                throw e;
-            }
-        }
+        Report report = Stages.run(new ReportStage(), new ReportOptions(scores, extras, pairs, out),
+                spec.commandLine().getErr());
+        spec.commandLine().getOut().println("report: " + out.resolve("index.html") + " (" + report.figures().size()
+                + " figures), summary: " + out.resolve("summary.md"));
+        return ExitCodes.OK;
     }
 }

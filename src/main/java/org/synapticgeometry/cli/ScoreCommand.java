@@ -10,7 +10,8 @@ import org.synapticgeometry.geometry.Potential;
 import org.synapticgeometry.geometry.Potentials;
 import org.synapticgeometry.snapshot.LayerSelection;
 import org.synapticgeometry.stage.score.ScoreOptions;
-import org.synapticgeometry.stage.score.ScoreManifest;
+import org.synapticgeometry.files.Manifest;
+import org.synapticgeometry.stage.Stages;
 import org.synapticgeometry.stage.score.ScoreStage;
 import org.synapticgeometry.stats.Bootstrap;
 import org.synapticgeometry.stats.ParameterScan;
@@ -28,7 +29,7 @@ public final class ScoreCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--manifest", paramLabel = "FILE.csv",
-            description = "Runs to score; header " + ScoreManifest.HEADER + ", paths relative to the manifest.")
+            description = "Runs to score; header " + Manifest.HEADER + ", paths relative to the manifest.")
     private Path manifest;
 
     @Option(names = "--pair", paramLabel = "INIT,FINAL",
@@ -86,17 +87,17 @@ public final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        new ScoreStage(config(), err).run();
+        Stages.run(new ScoreStage(), options(), err);
         spec.commandLine().getOut().println("sgeo score: wrote " + out.resolve("scores.csv") + ", scores.json,"
                 + " identification.json");
         return ExitCodes.OK;
     }
 
-    private ScoreOptions config() {
+    private ScoreOptions options() {
         if ((manifest == null) == (pairs == null || pairs.isEmpty())) {
             throw new IllegalArgumentException("give either --manifest FILE.csv or one or more --pair INIT,FINAL");
         }
-        List<ScoreManifest.ScoreRun> runs = manifest != null ? ScoreManifest.read(manifest) : ScoreManifest.fromPairs(pairs);
+        List<Manifest.Entry> runs = manifest != null ? Manifest.read(manifest) : Manifest.fromPairs(pairs);
         List<Potential> cands = candidates == null ? Potentials.paperCandidates() : parseCandidates(candidates);
         List<Double> ps = "none".equalsIgnoreCase(scanP) ? List.of() : ParameterScan.linear("--scan-p", scanP);
         if (ps.stream().anyMatch(p -> p <= 1.0)) {

@@ -2,6 +2,8 @@ package org.synapticgeometry.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.synapticgeometry.stage.Stages;
+import org.synapticgeometry.stage.snapshot.SnapshotOptions;
 import org.synapticgeometry.stage.snapshot.SnapshotStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,7 +29,7 @@ public final class SnapshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SnapshotStage.run(checkpoint, out, excludeClassifier, spec.commandLine().getErr());
+        Stages.run(new SnapshotStage(), new SnapshotOptions(checkpoint, out, excludeClassifier), spec.commandLine().getErr());
         return ExitCodes.OK;
     }
 }

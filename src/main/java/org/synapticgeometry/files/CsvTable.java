@@ -1,19 +1,16 @@
 package org.synapticgeometry.files;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+
 /**
- * A small CSV table (RFC 4180: comma-separated, double quotes around fields that hold commas or
- * quotes) with a header row. Rows are numbered as in a text editor: the header is row 1.
+ * A CSV table held in memory with its header, for the small tables the stages read whole (manifests,
+ * size tables); parsing is {@link Csv}'s (RFC 4180 with quoted newlines, TSV by extension). Rows are
+ * numbered as records: the header is row 1.
  */
 public final class CsvTable {
     private final Path file;
@@ -31,36 +28,20 @@ public final class CsvTable {
     }
 
     /**
-     * Reads a CSV file; blank lines are skipped.
+     * Reads a table; blank lines are kept as null rows so that row numbers stay true.
      *
-     * @throws IllegalArgumentException if the file is missing or empty, or a row's field count
+     * @throws IllegalArgumentException if the file is missing, a folder or empty, or a row's field count
      *     differs from the header's (naming the row)
      */
     public static CsvTable read(Path file, String role) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(role + " " + file + " does not exist; check the path");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + role + " " + file + ": " + e.getMessage(), e);
-        }
-        if (lines.isEmpty() || lines.get(0).isBlank()) {
-            throw new IllegalArgumentException(role + " " + file + " is empty; it needs a header row");
-        }
-        List<String> header = split(lines.get(0).replace("\uFEFF", ""), file, 1);
         List<List<String>> rows = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
-                rows.add(null);
-                continue;
-            }
-            List<String> fields = split(lines.get(i), file, i + 1);
-            if (fields.size() != header.size()) {
-                throw new IllegalArgumentException(file + " row " + (i + 1) + " has " + fields.size()
+        List<String> header = Csv.read(file, role, (fields, row) -> rows.add(fields.isEmpty() ? null : fields));
+        for (int i = 0; i < rows.size(); i++) {
+            List<String> fields = rows.get(i);
+            if (fields != null && fields.size() != header.size()) {
+                throw new IllegalArgumentException(file + " row " + lineOf(i) + " has " + fields.size()
                         + " fields, the header has " + header.size() + "; fix the row");
             }
-            rows.add(fields);
         }
         return new CsvTable(file, header, rows);
     }
@@ -115,36 +96,5 @@ public final class CsvTable {
     /** The file read. */
     public Path file() {
         return file;
-    }
-
-    private static List<String> split(String line, Path file, int row) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cur.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cur.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(c);
-            }
-        }
-        if (quoted) {
-            throw new IllegalArgumentException(file + " row " + row + " has an unclosed quote; fix the row");
-        }
-        out.add(cur.toString());
-        return out;
     }
 }

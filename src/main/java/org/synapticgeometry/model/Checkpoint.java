@@ -1,5 +1,6 @@
 package org.synapticgeometry.model;
 
+import org.synapticgeometry.files.Json;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
@@ -7,8 +8,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.JniUtils;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -35,7 +34,6 @@ import org.synapticgeometry.tracking.Provenance;
 public final class Checkpoint {
     /** Name of the metadata file in a checkpoint folder. */
     public static final String INFO_FILE = "model.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private Checkpoint() {
     }
@@ -90,7 +88,7 @@ public final class Checkpoint {
 
     /** Writes a model.json atomically. */
     public static void writeInfo(Path file, ModelInfo info) {
-        AtomicFiles.write(file, out -> JSON.writeValue(out, info));
+        Json.write(file, info);
     }
 
     /**
@@ -148,7 +146,7 @@ public final class Checkpoint {
         }
         ModelInfo info;
         try {
-            info = JSON.readValue(file.toFile(), ModelInfo.class);
+            info = Json.mapper().treeToValue(Json.readTree(file, "model.json"), ModelInfo.class);
         } catch (IOException e) {
             throw new IllegalArgumentException(file + " is not a valid model.json (" + e.getMessage().lines()
                     .findFirst().orElse("") + "); re-create the checkpoint with sgeo pretrain-load");

@@ -1,7 +1,7 @@
 package org.synapticgeometry.report;
 
+import org.synapticgeometry.files.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,7 +24,6 @@ import java.util.stream.Stream;
  */
 public record ReportInputs(List<ScoreRow> scores, List<JsonNode> identifications, List<Map<String, String>> linreg,
         Map<Path, JsonNode> trainings, List<Path> pairManifests) {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> LINREG_COLUMNS = List.of("run_id", "trained_potential", "k", "d", "seed");
 
     /** Copies the collections. */
@@ -94,10 +93,6 @@ public record ReportInputs(List<ScoreRow> scores, List<JsonNode> identifications
     }
 
     private static JsonNode json(Path f) {
-        try {
-            return JSON.readTree(f.toFile());
-        } catch (IOException e) {
-            throw new IllegalArgumentException(f + " is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
-        }
+        return Json.readTree(f, f.getFileName().toString());
     }
 }

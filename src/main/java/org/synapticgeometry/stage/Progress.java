@@ -15,6 +15,7 @@ public final class Progress {
     private double total;
     private double done;
 
+    /** Progress of {@code total} units of work, printed to {@code out} with lines starting {@code prefix:}. */
     public Progress(PrintWriter out, String prefix, double total) {
         this.out = out;
         this.prefix = prefix;

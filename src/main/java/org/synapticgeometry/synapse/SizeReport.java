@@ -1,9 +1,6 @@
 package org.synapticgeometry.synapse;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.UncheckedIOException;
+import org.synapticgeometry.files.Json;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +24,6 @@ public final class SizeReport {
     public static final String IDENTIFICATION_CSV = "identification.csv";
     public static final String IDENTIFICATION_MD = "identification.md";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private SizeReport() {
     }
@@ -59,7 +55,7 @@ public final class SizeReport {
         json.put("intervals", bootstrap ? "bootstrap percentile 95%" : "Wald 95% on the unconstrained scale");
         json.put("groups", groups);
         return List.of(write(out, RANKING_CSV, ranking.toString()), write(out, RANKING_MD, md.toString()),
-                write(out, PARAMETERS_CSV, params.toString()), write(out, FIT_JSON, toJson(json)));
+                write(out, PARAMETERS_CSV, params.toString()), write(out, FIT_JSON, Json.text(json)));
     }
 
     /** Writes the identification files of paired data; returns the paths written. */
@@ -82,7 +78,7 @@ public final class SizeReport {
                 "excluded", s.excluded(), "delta_cdf", s.deltaCdf(), "delta_cdf_centered", s.deltaCdfCentered(),
                 "floor", s.floor())).toList());
         return List.of(write(out, IDENTIFICATION_CSV, table.toString()), write(out, IDENTIFICATION_MD, md.toString()),
-                write(out, FIT_JSON, toJson(json)));
+                write(out, FIT_JSON, Json.text(json)));
     }
 
     private static String markdown(SizeComparison.Result r) {
@@ -165,14 +161,6 @@ public final class SizeReport {
             }
         }
         return sb.append('\n').toString();
-    }
-
-    private static String toJson(Object value) {
-        try {
-            return JSON.writeValueAsString(value) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static Path write(Path dir, String name, String content) {

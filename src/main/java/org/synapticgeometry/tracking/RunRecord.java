@@ -1,9 +1,7 @@
 package org.synapticgeometry.tracking;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import org.synapticgeometry.files.Json;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +38,6 @@ public record RunRecord(int format, String runId, String experiment, String stag
 
     /** Current {@link #format()}. */
     public static final int FORMAT = 1;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /**
      * A hashed file.
@@ -54,15 +51,11 @@ public record RunRecord(int format, String runId, String experiment, String stag
 
     /** Writes this record as pretty JSON atomically. */
     public void write(Path file) {
-        AtomicFiles.write(file, out -> JSON.writeValue(out, this));
+        Json.write(file, this);
     }
 
     /** Reads a record written by {@link #write(Path)}. */
     public static RunRecord read(Path file) {
-        try {
-            return JSON.readValue(file.toFile(), RunRecord.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read run record " + file + ": " + e.getMessage(), e);
-        }
+        return Json.read(file, RunRecord.class, "run.json");
     }
 }

@@ -1,5 +1,6 @@
 package org.synapticgeometry.stage.finetune;
 
+import org.synapticgeometry.stage.StageOptions;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,7 @@ import org.synapticgeometry.model.Devices;
  */
 public record FinetuneOptions(Path pretrained, String potential, long seed, Path out, double k, int n,
         List<Double> lrGrid, int epochs, int extraEpochs, int maxAttempts, int batchSize, double momentum, Path dataDir,
-        Path images, String device) {
+        Path images, String device) implements StageOptions {
 
     /**
      * Validates the options.
@@ -66,7 +67,8 @@ public record FinetuneOptions(Path pretrained, String potential, long seed, Path
     }
 
     /** Every option as a run parameter. */
-    public Map<String, String> asParams() {
+    @Override
+    public Map<String, String> params() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("pretrained", pretrained.toString());
         p.put("potential", parsedPotential().name());

@@ -1,9 +1,10 @@
 package org.synapticgeometry.stage.finetune;
 
+import org.synapticgeometry.files.Json;
+import org.synapticgeometry.stage.Stage;
+import org.synapticgeometry.stage.StageContext;
 import org.synapticgeometry.training.EpochTrainer;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,9 +20,7 @@ import org.synapticgeometry.model.ModelInfo;
 import org.synapticgeometry.model.Network;
 import org.synapticgeometry.optim.LearningRateSearch;
 import org.synapticgeometry.tracking.Provenance;
-import org.synapticgeometry.tracking.RunStatus;
 import org.synapticgeometry.tracking.TrackedRun;
-import org.synapticgeometry.tracking.Tracking;
 
 /**
  * The {@code finetune-per-map} stage, the paper's fine-tuning protocol for one potential and seed:
@@ -31,49 +30,54 @@ import org.synapticgeometry.tracking.Tracking;
  * grid until the chosen run fits its N images (100% accuracy), at most 4 searches. Writes the chosen
  * run's checkpoint ({@code model.params}/{@code model.pt}, {@code model.json}) and {@code train.json}.
  */
-public final class FinetunePerMapStage {
+public final class FinetunePerMapStage implements Stage<FinetuneOptions, FinetuneReport> {
     /** Stage name used in tracking and model.json. */
     public static final String STAGE = "finetune-per-map";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private FinetunePerMapStage() {
+    @Override
+    public String name() {
+        return STAGE;
+    }
+
+    /** The architecture (from the pretrained model.json), potential and seed. */
+    @Override
+    public Map<String, String> tags(FinetuneOptions o) {
+        return Map.of("architecture", pretrainedInfo(o).architecture(), "potential", o.parsedPotential().name(),
+                "seed", Long.toString(o.seed()));
     }
 
     /**
-     * Runs the stage.
+     * Runs the protocol and writes the chosen run's checkpoint and train.json.
      *
      * @return the content of train.json
-     * @throws IllegalArgumentException for invalid options or inputs (exit code 2)
+     * @throws IllegalArgumentException for inputs that do not load (exit code 2)
      * @throws IllegalStateException when every learning rate diverged (exit code 1; train.json says so)
      */
-    public static FinetuneReport run(FinetuneOptions o, PrintWriter log) {
-        AtomicFiles.requireWritableDirectory(o.out(), "--out");
+    @Override
+    public FinetuneReport execute(FinetuneOptions o, StageContext context) {
         long start = System.nanoTime();
-        ModelInfo pretrained = Checkpoint.readInfo(Checkpoint.checkpointDir(o.pretrained()).resolve(Checkpoint.INFO_FILE));
-        Map<String, String> tags = Map.of("architecture", pretrained.architecture(), "potential",
-                o.parsedPotential().name(), "seed", Long.toString(o.seed()));
-        TrackedRun run = Tracking.startStage(STAGE, o.out(), o.asParams(), tags);
-        try {
-            FinetuneData data = FinetuneData.load(o, pretrained);
-            Map<String, String> inputs = inputs(o, pretrained, data, run);
-            FinetuneTrials trials = new FinetuneTrials(o, data, run, log);
-            double[] before = trials.accuracyBefore();
-            LearningRateSearch.Result result = LearningRateSearch.of(o.lrGrid(), o.epochs(), o.extraEpochs(),
-                    o.maxAttempts()).run(trials);
-            FinetuneReport report = finish(o, data, trials, result, before, inputs, run, start);
-            log.printf(Locale.ROOT, "%s: %s; %s; test accuracy %.4f -> %s in %.1f s%n", STAGE, report.status(),
-                    result.summary(), report.testAccuracyBefore(), report.testAccuracyAfter() == null ? "-"
-                            : String.format(Locale.ROOT, "%.4f", report.testAccuracyAfter()), report.wallSeconds());
-            if (result.allDiverged()) {
-                throw new IllegalStateException("every learning rate of " + o.lrGrid() + " diverged (NaN/Inf loss);"
-                        + " train.json in " + o.out() + " lists the trials: lower the grid (--lr-grid)");
-            }
-            run.end(RunStatus.FINISHED);
-            return report;
-        } catch (RuntimeException e) {
-            run.end(RunStatus.FAILED);
-            throw e;
+        TrackedRun run = context.run();
+        PrintWriter log = context.log();
+        ModelInfo pretrained = pretrainedInfo(o);
+        FinetuneData data = FinetuneData.load(o, pretrained);
+        Map<String, String> inputs = inputs(o, pretrained, data, run);
+        FinetuneTrials trials = new FinetuneTrials(o, data, run, log);
+        double[] before = trials.accuracyBefore();
+        LearningRateSearch.Result result = LearningRateSearch.of(o.lrGrid(), o.epochs(), o.extraEpochs(),
+                o.maxAttempts()).run(trials);
+        FinetuneReport report = finish(o, data, trials, result, before, inputs, run, start);
+        log.printf(Locale.ROOT, "%s: %s; %s; test accuracy %.4f -> %s in %.1f s%n", STAGE, report.status(),
+                result.summary(), report.testAccuracyBefore(), report.testAccuracyAfter() == null ? "-"
+                        : String.format(Locale.ROOT, "%.4f", report.testAccuracyAfter()), report.wallSeconds());
+        if (result.allDiverged()) {
+            throw new IllegalStateException("every learning rate of " + o.lrGrid() + " diverged (NaN/Inf loss);"
+                    + " train.json in " + o.out() + " lists the trials: lower the grid (--lr-grid)");
         }
+        return report;
+    }
+
+    private static ModelInfo pretrainedInfo(FinetuneOptions o) {
+        return Checkpoint.readInfo(Checkpoint.checkpointDir(o.pretrained()).resolve(Checkpoint.INFO_FILE));
     }
 
     private static FinetuneReport finish(FinetuneOptions o, FinetuneData data, FinetuneTrials trials,
@@ -104,7 +108,7 @@ public final class FinetunePerMapStage {
                 best.isEmpty(), before[0], trainAfter, before[1], testAfter, history, trials.records(),
                 (System.nanoTime() - start) / 1e9);
         Path trainJson = o.out().resolve("train.json");
-        AtomicFiles.write(trainJson, out -> JSON.writeValue(out, report));
+        Json.write(trainJson, report);
         logResults(report, run);
         run.logArtifact(trainJson, "");
         if (best.isPresent()) {

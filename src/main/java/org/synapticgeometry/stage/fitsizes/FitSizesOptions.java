@@ -1,5 +1,6 @@
 package org.synapticgeometry.stage.fitsizes;
 
+import org.synapticgeometry.stage.StageOptions;
 import org.synapticgeometry.synapse.Candidate;
 import org.synapticgeometry.synapse.SizeFitter;
 
@@ -28,7 +29,7 @@ import java.util.Map;
  * @param seed root seed of the bootstrap
  */
 public record FitSizesOptions(Path sizes, String column, String groupColumn, Path after, String afterColumn, Path out,
-        List<Candidate> candidates, int states, int starts, int bootstrap, long seed) {
+        List<Candidate> candidates, int states, int starts, int bootstrap, long seed) implements StageOptions {
 
     /** How the sizes are analysed. */
     public enum Mode {
@@ -93,7 +94,8 @@ public record FitSizesOptions(Path sizes, String column, String groupColumn, Pat
     }
 
     /** Every setting as text, for run parameters and fit.json; an option not given is "". */
-    public Map<String, String> asParams() {
+    @Override
+    public Map<String, String> params() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("sizes", sizes.toString());
         p.put("column", orEmpty(column));

@@ -1,11 +1,6 @@
 package org.synapticgeometry.stage.linreg;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.synapticgeometry.files.AtomicFiles;
+import org.synapticgeometry.files.Json;
+import org.synapticgeometry.files.Manifest;
 import org.synapticgeometry.snapshot.FloatTensor;
 import org.synapticgeometry.snapshot.NpzWriter;
 import org.synapticgeometry.tracking.TrackedRun;
@@ -72,7 +69,7 @@ public final class LinregOutputs {
     List<Cell> writeResults(List<LinregRun> runs, List<LinregSearch> searches) {
         List<Cell> table = identificationTable(runs);
         AtomicFiles.writeString(outDir.resolve("linreg.csv"), csv(runs));
-        AtomicFiles.writeString(outDir.resolve("manifest.csv"), manifest(runs));
+        Manifest.write(outDir.resolve(Manifest.FILE), manifest(runs));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("stage", "linreg");
         json.put("params", params);
@@ -80,13 +77,13 @@ public final class LinregOutputs {
         json.put("learning_rate_searches", searches);
         json.put("runs", runs);
         json.put("identification", table);
-        AtomicFiles.writeString(outDir.resolve("linreg.json"), toJson(json));
+        Json.write(outDir.resolve("linreg.json"), json);
         return table;
     }
 
     /** Logs the result files and snapshots as artifacts. */
     void logArtifacts(TrackedRun tracking) {
-        for (String f : new String[] {"linreg.csv", "linreg.json", "manifest.csv"}) {
+        for (String f : new String[] {"linreg.csv", "linreg.json", Manifest.FILE}) {
             tracking.logArtifact(outDir.resolve(f), "");
         }
         tracking.logArtifact(outDir.resolve("snapshots"), "snapshots");
@@ -153,30 +150,20 @@ public final class LinregOutputs {
         };
     }
 
-    /** Rows for the runs that trained without diverging; paths relative to the manifest's folder. */
-    private static String manifest(List<LinregRun> runs) {
-        StringBuilder b = new StringBuilder("run_id,init,final,trained_potential,architecture,seed\n");
+    /** Rows for the runs that trained without diverging. */
+    private List<Manifest.Entry> manifest(List<LinregRun> runs) {
+        List<Manifest.Entry> entries = new ArrayList<>();
         for (LinregRun r : runs) {
             if (!r.diverged()) {
-                String dir = "snapshots/" + r.runId() + "/";
-                b.append(String.join(",", r.runId(), dir + "init.npz", dir + "final.npz", r.trainedPotential(),
-                        "linear", Integer.toString(r.seed()))).append('\n');
+                Path dir = outDir.resolve("snapshots").resolve(r.runId());
+                entries.add(new Manifest.Entry(r.runId(), dir.resolve("init.npz"), dir.resolve("final.npz"),
+                        r.trainedPotential(), "linear", Integer.toString(r.seed()), ""));
             }
         }
-        return b.toString();
+        return entries;
     }
 
     private static String num(double x) {
         return Double.toString(x);
-    }
-
-    private static String toJson(Object value) {
-        ObjectMapper m = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                .enable(SerializationFeature.INDENT_OUTPUT);
-        try {
-            return m.writeValueAsString(value) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("cannot write linreg.json: " + e.getMessage(), e);
-        }
     }
 }

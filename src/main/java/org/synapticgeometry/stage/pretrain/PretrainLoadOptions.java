@@ -1,5 +1,6 @@
 package org.synapticgeometry.stage.pretrain;
 
+import org.synapticgeometry.stage.StageOptions;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -32,7 +33,7 @@ import org.synapticgeometry.model.Zoo;
  */
 public record PretrainLoadOptions(String arch, Path torchscript, Path checkpoint, Path out, long seed, int epochs,
         Path dataDir, String potential, double learningRate, int batchSize, int trainLimit,
-        Network.InputShape inputShape, String device) {
+        Network.InputShape inputShape, String device) implements StageOptions {
 
     /** Where the network comes from. */
     public enum Source {
@@ -104,7 +105,8 @@ public record PretrainLoadOptions(String arch, Path torchscript, Path checkpoint
     }
 
     /** Every option as a run parameter. */
-    public Map<String, String> asParams() {
+    @Override
+    public Map<String, String> params() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("source", source().name().toLowerCase(Locale.ROOT));
         p.put("arch", String.valueOf(arch));
@@ -125,6 +127,7 @@ public record PretrainLoadOptions(String arch, Path torchscript, Path checkpoint
     }
 
     /** Tags of the run: architecture, potential, seed. */
+    @Override
     public Map<String, String> tags() {
         return Map.of("architecture", arch != null ? arch : "torchscript", "potential", potentialName(),
                 "seed", Long.toString(seed));

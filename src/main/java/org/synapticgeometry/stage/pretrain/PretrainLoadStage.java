@@ -1,6 +1,8 @@
 package org.synapticgeometry.stage.pretrain;
 
 import org.synapticgeometry.stage.Progress;
+import org.synapticgeometry.stage.Stage;
+import org.synapticgeometry.stage.StageContext;
 import org.synapticgeometry.training.EpochTrainer;
 
 import ai.djl.training.optimizer.Optimizer;
@@ -13,7 +15,6 @@ import java.util.Map;
 import org.synapticgeometry.data.FashionMnist;
 import org.synapticgeometry.data.LabeledImages;
 import org.synapticgeometry.data.Seeds;
-import org.synapticgeometry.files.AtomicFiles;
 import org.synapticgeometry.model.Checkpoint;
 import org.synapticgeometry.model.Devices;
 import org.synapticgeometry.model.ModelInfo;
@@ -21,9 +22,7 @@ import org.synapticgeometry.model.Network;
 import org.synapticgeometry.model.Zoo;
 import org.synapticgeometry.optim.MirrorDescent;
 import org.synapticgeometry.tracking.Provenance;
-import org.synapticgeometry.tracking.RunStatus;
 import org.synapticgeometry.tracking.TrackedRun;
-import org.synapticgeometry.tracking.Tracking;
 
 /**
  * The {@code pretrain-load} stage: pretrains a zoo architecture on the Fashion-MNIST training split
@@ -32,41 +31,37 @@ import org.synapticgeometry.tracking.Tracking;
  * copies a checkpoint of ours after checking it. Writes {@code model.params}/{@code model.pt} and
  * {@code model.json} into the output folder.
  */
-public final class PretrainLoadStage {
+public final class PretrainLoadStage implements Stage<PretrainLoadOptions, ModelInfo> {
     /** Stage name used in tracking and model.json. */
     public static final String STAGE = "pretrain-load";
 
-    private PretrainLoadStage() {
+    @Override
+    public String name() {
+        return STAGE;
     }
 
     /**
-     * Runs the stage.
+     * Pretrains, imports or copies the model and writes model.json beside its parameters.
      *
      * @return the model.json written
-     * @throws IllegalArgumentException for invalid options or inputs (exit code 2)
+     * @throws IllegalArgumentException for inputs that do not load (exit code 2)
      */
-    public static ModelInfo run(PretrainLoadOptions o, PrintWriter log) {
-        AtomicFiles.requireWritableDirectory(o.out(), "--out");
+    @Override
+    public ModelInfo execute(PretrainLoadOptions o, StageContext context) {
         long start = System.nanoTime();
-        TrackedRun run = Tracking.startStage(STAGE, o.out(), o.asParams(), o.tags());
-        try {
-            ModelInfo info = switch (o.source()) {
-                case ARCH -> pretrain(o, run, log);
-                case TORCHSCRIPT -> importTorchScript(o, run);
-                case CHECKPOINT -> copyCheckpoint(o, run);
-            };
-            run.logMetric("scored_weights", info.scoredWeights(), 0);
-            run.logMetric("wall_seconds", (System.nanoTime() - start) / 1e9, 0);
-            run.logArtifact(o.out().resolve(Checkpoint.INFO_FILE), "");
-            run.logArtifact(o.out().resolve(info.parameterFile()), "");
-            run.end(RunStatus.FINISHED);
-            log.printf(Locale.ROOT, "%s: wrote %s (%s, D = %d) in %.1f s%n", STAGE, o.out(), info.architecture(),
-                    info.scoredWeights(), (System.nanoTime() - start) / 1e9);
-            return info;
-        } catch (RuntimeException e) {
-            run.end(RunStatus.FAILED);
-            throw e;
-        }
+        TrackedRun run = context.run();
+        ModelInfo info = switch (o.source()) {
+            case ARCH -> pretrain(o, run, context.log());
+            case TORCHSCRIPT -> importTorchScript(o, run);
+            case CHECKPOINT -> copyCheckpoint(o, run);
+        };
+        run.logMetric("scored_weights", info.scoredWeights(), 0);
+        run.logMetric("wall_seconds", (System.nanoTime() - start) / 1e9, 0);
+        context.output(o.out().resolve(Checkpoint.INFO_FILE));
+        context.output(o.out().resolve(info.parameterFile()));
+        context.log().printf(Locale.ROOT, "%s: wrote %s (%s, D = %d) in %.1f s%n", STAGE, o.out(), info.architecture(),
+                info.scoredWeights(), (System.nanoTime() - start) / 1e9);
+        return info;
     }
 
     private static ModelInfo pretrain(PretrainLoadOptions o, TrackedRun run, PrintWriter log) {

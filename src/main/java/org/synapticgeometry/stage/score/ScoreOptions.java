@@ -1,5 +1,6 @@
 package org.synapticgeometry.stage.score;
 
+import org.synapticgeometry.files.Manifest;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.stream.Collectors;
 import org.synapticgeometry.geometry.Potential;
 import org.synapticgeometry.snapshot.LayerSelection;
 import org.synapticgeometry.stats.Bootstrap;
+import org.synapticgeometry.stage.StageOptions;
 import org.synapticgeometry.stats.Scopes;
 
 /**
@@ -25,9 +27,9 @@ import org.synapticgeometry.stats.Scopes;
  * @param excludeNonFinite keep non-finite weights (excluded from the scores) instead of refusing the run
  * @param excludeUnchanged score only weights whose final value differs from the initial one
  */
-public record ScoreOptions(Path manifest, List<ScoreManifest.ScoreRun> runs, Path out, List<Potential> candidates, List<Double> scanP,
+public record ScoreOptions(Path manifest, List<Manifest.Entry> runs, Path out, List<Potential> candidates, List<Double> scanP,
         List<Double> scanBeta, Scopes scopes, Bootstrap bootstrap, LayerSelection layers, boolean excludeNonFinite,
-        boolean excludeUnchanged) {
+        boolean excludeUnchanged) implements StageOptions {
 
     /** Copies the lists; requires at least one candidate and one scope. */
     public ScoreOptions {
@@ -44,6 +46,7 @@ public record ScoreOptions(Path manifest, List<ScoreManifest.ScoreRun> runs, Pat
     }
 
     /** The settings as tracking parameters. */
+    @Override
     public Map<String, String> params() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("score.manifest", manifest == null ? "" : manifest.toString());

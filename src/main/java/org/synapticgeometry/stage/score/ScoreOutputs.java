@@ -1,11 +1,9 @@
 package org.synapticgeometry.stage.score;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import org.synapticgeometry.files.Json;
+import org.synapticgeometry.files.Manifest;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +30,6 @@ final class ScoreOutputs {
     static final String SCORES_JSON = "scores.json";
     static final String IDENTIFICATION_JSON = "identification.json";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final List<Potential> candidates;
     private final List<Double> scanP;
@@ -95,7 +92,7 @@ final class ScoreOutputs {
     }
 
     private ObjectNode scoresJson() {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.mapper().createObjectNode();
         ArrayNode cands = root.putArray("candidates");
         candidates.forEach(c -> cands.add(c.name()));
         ArrayNode runs = root.putArray("runs");
@@ -123,7 +120,7 @@ final class ScoreOutputs {
         return root;
     }
 
-    private static ObjectNode labels(ObjectNode o, ScoreManifest.ScoreRun run) {
+    private static ObjectNode labels(ObjectNode o, Manifest.Entry run) {
         o.put("run_id", run.runId());
         o.put("trained_potential", run.trainedPotential());
         o.put("architecture", run.architecture());
@@ -166,7 +163,7 @@ final class ScoreOutputs {
     }
 
     private ObjectNode identificationJson() {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.mapper().createObjectNode();
         ArrayNode cands = root.putArray("candidates");
         candidates.forEach(c -> cands.add(c.name()));
         ArrayNode runs = root.putArray("runs");
@@ -234,10 +231,6 @@ final class ScoreOutputs {
     }
 
     private static String json(ObjectNode root) {
-        try {
-            return JSON.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.text(root);
     }
 }

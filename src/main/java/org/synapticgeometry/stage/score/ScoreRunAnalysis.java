@@ -1,5 +1,6 @@
 package org.synapticgeometry.stage.score;
 
+import org.synapticgeometry.files.Manifest;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,7 +50,7 @@ final class ScoreRunAnalysis {
     }
 
     /** Scores one run, or returns it as failed with the reason when its inputs are unusable. */
-    ScoreRunResult analyse(ScoreManifest.ScoreRun run) {
+    ScoreRunResult analyse(Manifest.Entry run) {
         List<WeightLayer> all;
         try {
             SnapshotPair pair = SnapshotPair.read(run.init(), run.fin());
@@ -87,7 +88,7 @@ final class ScoreRunAnalysis {
         return layers.stream().mapToLong(WeightLayer::size).sum();
     }
 
-    private ScoreRunResult.RunIdentification identify(ScoreManifest.ScoreRun run, String scope, List<WeightLayer> layers,
+    private ScoreRunResult.RunIdentification identify(Manifest.Entry run, String scope, List<WeightLayer> layers,
             Map<String, WeightChangeScorer.CandidateScores> scores) {
         double[] main = deltaCdfs(config.candidates().stream().map(Potential::name).toList(), scope, scores);
         int winner = Identification.argmin(main);
@@ -113,7 +114,7 @@ final class ScoreRunAnalysis {
     }
 
     /** ΔCDF per replicate of the identification candidates followed by the p-scan candidates. */
-    private double[][] bootstrap(ScoreManifest.ScoreRun run, String scope, List<WeightLayer> layers,
+    private double[][] bootstrap(Manifest.Entry run, String scope, List<WeightLayer> layers,
             Map<String, WeightChangeScorer.CandidateScores> scores, List<String> pNames) {
         List<String> names = new ArrayList<>(config.candidates().stream().map(Potential::name).toList());
         names.addAll(pNames);

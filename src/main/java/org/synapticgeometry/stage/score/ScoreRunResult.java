@@ -1,5 +1,6 @@
 package org.synapticgeometry.stage.score;
 
+import org.synapticgeometry.files.Manifest;
 import java.util.List;
 import org.synapticgeometry.stats.ScopeStatistics;
 import org.synapticgeometry.stats.SignReadout;
@@ -15,7 +16,7 @@ import org.synapticgeometry.stats.SignReadout;
  * @param unchangedExcluded weights left out because they never changed (with --exclude-unchanged), else 0
  * @param failure why the run could not be scored, or null
  */
-public record ScoreRunResult(ScoreManifest.ScoreRun run, List<Row> rows, List<RunIdentification> identifications,
+public record ScoreRunResult(Manifest.Entry run, List<Row> rows, List<RunIdentification> identifications,
         SignReadout readout, List<String> layers, long unchangedExcluded, String failure) {
 
     /** Copies the lists. */
@@ -26,7 +27,7 @@ public record ScoreRunResult(ScoreManifest.ScoreRun run, List<Row> rows, List<Ru
     }
 
     /** A run that could not be scored. */
-    static ScoreRunResult failed(ScoreManifest.ScoreRun run, String reason) {
+    static ScoreRunResult failed(Manifest.Entry run, String reason) {
         return new ScoreRunResult(run, List.of(), List.of(), null, List.of(), 0, reason);
     }
 

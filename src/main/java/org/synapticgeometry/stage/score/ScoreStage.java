@@ -1,16 +1,15 @@
 package org.synapticgeometry.stage.score;
 
-import java.io.PrintWriter;
+import org.synapticgeometry.files.Manifest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.synapticgeometry.files.AtomicFiles;
+import org.synapticgeometry.stage.Progress;
+import org.synapticgeometry.stage.Stage;
+import org.synapticgeometry.stage.StageContext;
 import org.synapticgeometry.stats.Scopes;
-import org.synapticgeometry.tracking.RunStatus;
 import org.synapticgeometry.tracking.TrackedRun;
-import org.synapticgeometry.tracking.Tracking;
 
 /**
  * The {@code score} stage: scores every run of a manifest (or of {@code --pair}s) in every
@@ -19,78 +18,67 @@ import org.synapticgeometry.tracking.Tracking;
  * with their reason in the outputs while the others are scored; the stage then fails with a usage
  * error naming the first of them.
  */
-public final class ScoreStage {
-    private final ScoreOptions config;
-    private final PrintWriter progress;
+public final class ScoreStage implements Stage<ScoreOptions, List<ScoreRunResult>> {
+    /** Stage name used in tracking. */
+    public static final String STAGE = "score";
 
-    /** A stage with its settings; progress lines (with ETA) go to {@code progress}. */
-    public ScoreStage(ScoreOptions config, PrintWriter progress) {
-        this.config = config;
-        this.progress = progress;
+    @Override
+    public String name() {
+        return STAGE;
     }
 
     /**
-     * Runs the stage.
+     * Scores every run and writes the outputs.
      *
      * @return the per-run results, in manifest order
      * @throws IllegalArgumentException after writing the outputs, when a run could not be scored
-     *     (naming its origin and the reason), or before any work when the output folder is not writable
+     *     (naming its origin and the reason)
      */
-    public List<ScoreRunResult> run() {
-        AtomicFiles.requireWritableDirectory(config.out(), "--out");
-        try (TrackedRun tracked = Tracking.startStage("score", config.out(), config.params(), Map.of("stage", "score"))) {
-            try {
-                if (config.manifest() != null) {
-                    tracked.recordInput(config.manifest());
-                }
-                List<ScoreRunResult> results = scoreAll(tracked);
-                ScoreOutputs outputs = new ScoreOutputs(config.candidates(), config.scanP(), results);
-                for (Path file : outputs.write(config.out())) {
-                    tracked.logArtifact(file, "");
-                }
-                outputs.tallies().forEach((scope, t) -> {
-                    if (t.labelled() > 0) {
-                        tracked.logMetric("score.accuracy." + scope, t.accuracy(), 0);
-                    }
-                });
-                failIfAnyFailed(results, tracked);
-                return results;
-            } catch (RuntimeException e) {
-                tracked.end(RunStatus.FAILED);
-                throw e;
-            }
+    @Override
+    public List<ScoreRunResult> execute(ScoreOptions options, StageContext context) {
+        if (options.manifest() != null) {
+            context.input(options.manifest());
         }
+        List<ScoreRunResult> results = scoreAll(options, context);
+        ScoreOutputs outputs = new ScoreOutputs(options.candidates(), options.scanP(), results);
+        for (Path file : outputs.write(options.out())) {
+            context.output(file);
+        }
+        outputs.tallies().forEach((scope, t) -> {
+            if (t.labelled() > 0) {
+                context.run().logMetric("score.accuracy." + scope, t.accuracy(), 0);
+            }
+        });
+        failIfAnyFailed(results, context.run());
+        return results;
     }
 
-    private List<ScoreRunResult> scoreAll(TrackedRun tracked) {
-        ScoreRunAnalysis analysis = new ScoreRunAnalysis(config);
+    private static List<ScoreRunResult> scoreAll(ScoreOptions options, StageContext context) {
+        ScoreRunAnalysis analysis = new ScoreRunAnalysis(options);
         List<ScoreRunResult> results = new ArrayList<>();
-        long start = System.nanoTime();
-        List<ScoreManifest.ScoreRun> runs = config.runs();
+        List<Manifest.Entry> runs = options.runs();
+        Progress progress = new Progress(context.log(), STAGE, runs.size());
         for (int i = 0; i < runs.size(); i++) {
-            ScoreManifest.ScoreRun run = runs.get(i);
-            recordInputs(tracked, run);
+            Manifest.Entry run = runs.get(i);
+            recordInputs(context, run);
             ScoreRunResult r = analysis.analyse(run);
             results.add(r);
-            logMetrics(tracked, r, i);
-            double elapsed = (System.nanoTime() - start) / 1e9;
-            double eta = elapsed / (i + 1) * (runs.size() - i - 1);
-            progress.printf("score: run %d/%d '%s' %s; %.1f s elapsed, ETA %.1f s%n", i + 1, runs.size(), run.runId(),
-                    r.failure() == null ? "scored" : "NOT scored (" + r.failure() + ")", elapsed, eta);
-            progress.flush();
+            logMetrics(context.run(), options, r, i);
+            progress.advance(1, "run '" + run.runId() + "' " + (r.failure() == null ? "scored"
+                    : "NOT scored (" + r.failure() + ")"));
         }
         return results;
     }
 
-    private static void recordInputs(TrackedRun tracked, ScoreManifest.ScoreRun run) {
+    private static void recordInputs(StageContext context, Manifest.Entry run) {
         for (Path p : new Path[] {run.init(), run.fin()}) {
             if (p != null && Files.isRegularFile(p)) {
-                tracked.recordInput(p);
+                context.input(p);
             }
         }
     }
 
-    private void logMetrics(TrackedRun tracked, ScoreRunResult r, long step) {
+    private static void logMetrics(TrackedRun tracked, ScoreOptions options, ScoreRunResult r, long step) {
         for (ScoreRunResult.RunIdentification id : r.identifications()) {
             if (!Scopes.POOLED.equals(id.scope())) {
                 continue;
@@ -98,7 +86,7 @@ public final class ScoreStage {
             double[] d = id.candidateDeltaCdf();
             for (int c = 0; c < d.length; c++) {
                 if (Double.isFinite(d[c])) {
-                    tracked.logMetric("score.delta_cdf." + config.candidates().get(c).name(), d[c], step);
+                    tracked.logMetric("score.delta_cdf." + options.candidates().get(c).name(), d[c], step);
                 }
             }
             if (Double.isFinite(id.pHat())) {
@@ -106,7 +94,6 @@ public final class ScoreStage {
             }
         }
     }
-
     private static void failIfAnyFailed(List<ScoreRunResult> results, TrackedRun tracked) {
         List<ScoreRunResult> failed = results.stream().filter(r -> r.failure() != null).toList();
         tracked.logMetric("score.runs_failed", failed.size(), 0);

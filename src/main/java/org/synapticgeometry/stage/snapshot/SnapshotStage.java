@@ -1,8 +1,6 @@
 package org.synapticgeometry.stage.snapshot;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.PrintWriter;
+import org.synapticgeometry.files.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,10 +13,9 @@ import org.synapticgeometry.model.Checkpoint;
 import org.synapticgeometry.model.Network;
 import org.synapticgeometry.snapshot.FloatTensor;
 import org.synapticgeometry.snapshot.NpzWriter;
+import org.synapticgeometry.stage.Stage;
+import org.synapticgeometry.stage.StageContext;
 import org.synapticgeometry.tracking.Provenance;
-import org.synapticgeometry.tracking.RunStatus;
-import org.synapticgeometry.tracking.TrackedRun;
-import org.synapticgeometry.tracking.Tracking;
 
 /**
  * The {@code snapshot} stage: writes the scored weights of a checkpoint of ours (or a TorchScript
@@ -26,15 +23,11 @@ import org.synapticgeometry.tracking.Tracking;
  * weights, the RNN's recurrent matrix; biases and normalisation never), plus {@code FILE.json}
  * describing layers, shapes, counts and the options used.
  */
-public final class SnapshotStage {
+public final class SnapshotStage implements Stage<SnapshotOptions, SnapshotStage.Description> {
     /** Stage name used in tracking. */
     public static final String STAGE = "snapshot";
     /** Version of the weights.json layout. */
     public static final int FORMAT = 1;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
-    private SnapshotStage() {
-    }
 
     /** One layer of weights.json. */
     public record Layer(String name, int[] shape, long count) {
@@ -56,54 +49,33 @@ public final class SnapshotStage {
             List<String> excludedLayers, Map<String, Object> options, Map<String, String> inputs) {
     }
 
-    /**
-     * Runs the stage.
-     *
-     * @param checkpoint a checkpoint folder (or its model.json) or a TorchScript file
-     * @param out the NPZ file to write; the JSON goes beside it with the extension {@code .json}
-     * @throws IllegalArgumentException for a bad output name or a checkpoint that does not load
-     */
-    public static Description run(Path checkpoint, Path out, boolean excludeClassifier, PrintWriter log) {
-        Path json = jsonBeside(out);
-        Path dir = out.toAbsolutePath().getParent();
-        AtomicFiles.requireWritableDirectory(dir, "--out");
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("checkpoint", checkpoint.toString());
-        params.put("out", out.toString());
-        params.put("exclude_classifier", Boolean.toString(excludeClassifier));
-        TrackedRun run = Tracking.startStage(STAGE, dir, params, Map.of());
-        try (Network net = Checkpoint.load(checkpoint)) {
-            Map<String, String> inputs = inputs(checkpoint, net);
-            inputs.keySet().forEach(f -> run.recordInput(Path.of(f)));
-            Map<String, FloatTensor> weights = net.scoredWeights(excludeClassifier);
-            Description d = describe(checkpoint, net, weights, excludeClassifier, inputs);
-            NpzWriter.writeNpz(out, weights);
-            AtomicFiles.write(json, o -> JSON.writeValue(o, d));
-            run.setTags(Map.of("architecture", net.info().architecture()));
-            run.logMetric("scored_weights", d.scoredWeights(), 0);
-            run.logArtifact(out, "");
-            run.logArtifact(json, "");
-            run.end(RunStatus.FINISHED);
-            log.printf(Locale.ROOT, "%s: wrote %s (%d layers, %d weights)%n", STAGE, out, d.layers().size(),
-                    d.scoredWeights());
-            return d;
-        } catch (RuntimeException e) {
-            run.end(RunStatus.FAILED);
-            throw e;
-        }
+    @Override
+    public String name() {
+        return STAGE;
     }
 
     /**
-     * {@code FILE.json} for {@code FILE.npz}.
+     * Writes the NPZ and its JSON description.
      *
-     * @throws IllegalArgumentException if the name does not end in {@code .npz}
+     * @throws IllegalArgumentException for a checkpoint that does not load
      */
-    static Path jsonBeside(Path npz) {
-        String name = npz.getFileName().toString();
-        if (!name.endsWith(".npz") || name.length() == 4) {
-            throw new IllegalArgumentException("--out must name a .npz file (e.g. weights.npz), found " + npz);
+    @Override
+    public Description execute(SnapshotOptions o, StageContext context) {
+        try (Network net = Checkpoint.load(o.checkpoint())) {
+            Map<String, String> inputs = inputs(o.checkpoint(), net);
+            inputs.keySet().forEach(f -> context.input(Path.of(f)));
+            Map<String, FloatTensor> weights = net.scoredWeights(o.excludeClassifier());
+            Description d = describe(o.checkpoint(), net, weights, o.excludeClassifier(), inputs);
+            NpzWriter.writeNpz(o.npz(), weights);
+            Json.write(o.json(), d);
+            context.run().setTags(Map.of("architecture", net.info().architecture()));
+            context.run().logMetric("scored_weights", d.scoredWeights(), 0);
+            context.output(o.npz());
+            context.output(o.json());
+            context.log().printf(Locale.ROOT, "%s: wrote %s (%d layers, %d weights)%n", STAGE, o.npz(),
+                    d.layers().size(), d.scoredWeights());
+            return d;
         }
-        return npz.resolveSibling(name.substring(0, name.length() - 4) + ".json");
     }
 
     private static Map<String, String> inputs(Path checkpoint, Network net) {

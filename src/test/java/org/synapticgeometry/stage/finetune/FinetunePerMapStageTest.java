@@ -52,10 +52,10 @@ class FinetunePerMapStageTest {
         assertThat(train.get("status").asText()).isEqualTo("reached_100");
         assertThat(train.get("reached100").asBoolean()).isTrue();
         assertThat(train.get("n").asInt()).isEqualTo(112);
-        assertThat(train.get("trainAccuracyAfter").asDouble()).isEqualTo(1.0);
+        assertThat(train.get("train_accuracy_after").asDouble()).isEqualTo(1.0);
         assertThat(train.get("history").size()).isEqualTo(train.get("epochs").asInt());
         assertThat(train.get("epochs").asInt() % 30).as("30 epochs plus 30 per retry").isZero();
-        assertThat(train.get("testAccuracyAfter").asDouble()).isGreaterThan(0.6);
+        assertThat(train.get("test_accuracy_after").asDouble()).isGreaterThan(0.6);
         ModelInfo info = Checkpoint.readInfo(out.resolve("model.json"));
         assertThat(info.stage()).isEqualTo("finetune-per-map");
         assertThat(info.potential()).isEqualTo(potential);
@@ -102,7 +102,7 @@ class FinetunePerMapStageTest {
         assertThat(train.get("trials").get(0).get("lr").asDouble()).isEqualTo(1e4);
         assertThat(train.get("trials").get(0).get("diverged").asBoolean()).isTrue();
         assertThat(train.get("trials").get(1).get("diverged").asBoolean()).isFalse();
-        assertThat(train.get("chosenLr").asDouble()).isEqualTo(1.0);
+        assertThat(train.get("chosen_lr").asDouble()).isEqualTo(1.0);
         assertThat(train.get("diverged").asBoolean()).isFalse();
     }
 

@@ -1,5 +1,6 @@
 package org.synapticgeometry.stage.score;
 
+import org.synapticgeometry.files.Manifest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,7 +33,7 @@ class ScoreBadInputTest {
 
     private Path manifest(String... rows) throws IOException {
         Path m = dir.resolve("manifest.csv");
-        Files.writeString(m, ScoreManifest.HEADER + "\n" + String.join("\n", rows) + "\n");
+        Files.writeString(m, Manifest.HEADER + "\n" + String.join("\n", rows) + "\n");
         return m;
     }
 
@@ -168,7 +169,7 @@ class ScoreBadInputTest {
         Files.writeString(m, "run_id,init,trained_potential,architecture,seed\nx,good/init.npz,2-norm,mlp,1\n");
         var r = score(m);
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("manifest.csv is missing column 'final'", "expected: " + ScoreManifest.HEADER);
+        assertThat(r.err()).contains("manifest.csv is missing column 'final'", "expected: " + Manifest.HEADER);
         assertThat(r.err().strip().lines()).hasSize(1);
     }
 

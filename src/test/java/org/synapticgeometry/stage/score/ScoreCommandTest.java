@@ -1,5 +1,6 @@
 package org.synapticgeometry.stage.score;
 
+import org.synapticgeometry.files.Manifest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,7 +42,7 @@ class ScoreCommandTest {
 
     private Path manifest(String... rows) throws IOException {
         Path m = dir.resolve("manifest.csv");
-        Files.writeString(m, ScoreManifest.HEADER + "\n" + String.join("\n", rows) + "\n");
+        Files.writeString(m, Manifest.HEADER + "\n" + String.join("\n", rows) + "\n");
         return m;
     }
 
@@ -101,7 +102,7 @@ class ScoreCommandTest {
                 dir.resolve("w0.npy") + "," + dir.resolve("w1.npy"), "--out", dir.resolve("out").toString(),
                 "--bootstrap", "0", "--scan-beta", "none");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.err()).contains("score: run 2/2 'pair-2' scored").contains("ETA");
+        assertThat(r.err()).contains("score: 100%").contains("run 'pair-2' scored").contains("ETA");
         JsonNode ids = new ObjectMapper().readTree(dir.resolve("out/identification.json").toFile());
         for (JsonNode run : ids.get("runs")) {
             assertThat(run.get("identified").asText()).as(run.toString()).isEqualTo("negative_entropy");

@@ -1,5 +1,6 @@
 package org.synapticgeometry.stage.score;
 
+import org.synapticgeometry.files.Manifest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -74,7 +75,7 @@ class ScoreExcludeUnchangedTest {
 
     private Path manifest(String... rows) throws IOException {
         Path m = dir.resolve("manifest.csv");
-        Files.writeString(m, ScoreManifest.HEADER + "\n" + String.join("\n", rows) + "\n");
+        Files.writeString(m, Manifest.HEADER + "\n" + String.join("\n", rows) + "\n");
         return m;
     }
 

@@ -51,7 +51,7 @@ class SnapshotStageTest {
         assertThat(read.keySet()).containsExactly("conv1", "conv2", "fc1", "fc2");
         expected.forEach((name, t) -> assertThat(read.get(name)).as(name).containsExactly(t.data()));
         JsonNode json = new ObjectMapper().readTree(tmp.resolve("snap/weights.json").toFile());
-        assertThat(json.get("scoredWeights").asLong()).isEqualTo(215_184);
+        assertThat(json.get("scored_weights").asLong()).isEqualTo(215_184);
         assertThat(json.get("layers").get(0).get("shape").toString()).isEqualTo("[16,1,5,5]");
         assertThat(json.get("options").get("exclude_classifier").asBoolean()).isFalse();
     }
@@ -65,9 +65,9 @@ class SnapshotStageTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(NpzFiles.read(npz).keySet()).containsExactly("fc1");
         JsonNode json = new ObjectMapper().readTree(tmp.resolve("w.json").toFile());
-        assertThat(json.get("excludedLayers").toString()).isEqualTo("[\"fc2\"]");
+        assertThat(json.get("excluded_layers").toString()).isEqualTo("[\"fc2\"]");
         assertThat(json.get("options").get("exclude_classifier").asBoolean()).isTrue();
-        assertThat(json.get("scoredWeights").asLong()).isEqualTo(784 * 16);
+        assertThat(json.get("scored_weights").asLong()).isEqualTo(784 * 16);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.synapticgeometry.stage.score;
+package org.synapticgeometry.files;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -6,22 +6,29 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.synapticgeometry.geometry.Potentials;
-import org.synapticgeometry.files.CsvTable;
 
 /**
- * The runs to score: read from a {@code manifest.csv} (header
- * {@code run_id,init,final,trained_potential,architecture,seed}, paths relative to the manifest's
- * folder, {@code trained_potential} empty when unknown) or from repeated {@code --pair INIT,FINAL}.
+ * The manifest contract: {@code manifest.csv} lists snapshot pairs to score, header
+ * {@code run_id,init,final,trained_potential,architecture,seed}, paths relative to the manifest's folder,
+ * {@code trained_potential} empty when unknown (e.g. real data). {@code linreg} and the workflows write
+ * it, {@code score} and {@code report} read it; this class is the only place that knows its columns
+ * (the workflow files are tested against {@link #HEADER}). Runs can also come from repeated
+ * {@code --pair INIT,FINAL} options.
  */
-public final class ScoreManifest {
-    /** The manifest header fixed by the design. */
+public final class Manifest {
+    /** The columns, in order. */
+    public static final List<String> COLUMNS = List.of("run_id", "init", "final", "trained_potential", "architecture",
+            "seed");
+    /** The header line ({@link #COLUMNS} joined by commas; a test keeps the two equal). */
     public static final String HEADER = "run_id,init,final,trained_potential,architecture,seed";
+    /** The file name the stages and workflows use. */
+    public static final String FILE = "manifest.csv";
 
-    private ScoreManifest() {
+    private Manifest() {
     }
 
     /**
-     * One run to score.
+     * One row: a run to score.
      *
      * @param runId unique id
      * @param init snapshot before learning
@@ -31,7 +38,7 @@ public final class ScoreManifest {
      * @param seed seed label, or ""
      * @param origin where the run was declared (manifest row or --pair), for error messages
      */
-    public record ScoreRun(String runId, Path init, Path fin, String trainedPotential, String architecture,
+    public record Entry(String runId, Path init, Path fin, String trainedPotential, String architecture,
             String seed, String origin) {
     }
 
@@ -41,15 +48,14 @@ public final class ScoreManifest {
      * @throws IllegalArgumentException naming the file, row and field of a missing column, an empty
      *     run_id or init, a duplicate run_id or a trained_potential that does not parse
      */
-    public static List<ScoreRun> read(Path manifest) {
+    public static List<Entry> read(Path manifest) {
         CsvTable t = CsvTable.read(manifest, "manifest");
-        int[] c = new int[6];
-        String[] names = HEADER.split(",");
-        for (int i = 0; i < names.length; i++) {
-            c[i] = t.requireColumn(names[i], HEADER);
+        int[] c = new int[COLUMNS.size()];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = t.requireColumn(COLUMNS.get(i), HEADER);
         }
         Path folder = manifest.toAbsolutePath().getParent();
-        List<ScoreRun> runs = new ArrayList<>();
+        List<Entry> runs = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int r = 0; r < t.size(); r++) {
             List<String> row = t.row(r);
@@ -64,7 +70,7 @@ public final class ScoreManifest {
             Path init = folder.resolve(required(row.get(c[1]), where, "init"));
             String finText = row.get(c[2]).trim();
             Path fin = finText.isEmpty() ? null : folder.resolve(finText);
-            runs.add(new ScoreRun(id, init, fin, trained(row.get(c[3]), where), row.get(c[4]).trim(),
+            runs.add(new Entry(id, init, fin, trained(row.get(c[3]), where), row.get(c[4]).trim(),
                     row.get(c[5]).trim(), where));
         }
         if (runs.isEmpty()) {
@@ -79,8 +85,8 @@ public final class ScoreManifest {
      *
      * @throws IllegalArgumentException when a value is not INIT,FINAL
      */
-    public static List<ScoreRun> fromPairs(List<String> pairs) {
-        List<ScoreRun> runs = new ArrayList<>();
+    public static List<Entry> fromPairs(List<String> pairs) {
+        List<Entry> runs = new ArrayList<>();
         for (int i = 0; i < pairs.size(); i++) {
             String[] parts = pairs.get(i).split(",", -1);
             if (parts.length > 2 || parts[0].isBlank() || (parts.length == 2 && parts[1].isBlank())) {
@@ -88,9 +94,28 @@ public final class ScoreManifest {
                         + pairs.get(i) + "'");
             }
             Path fin = parts.length == 2 ? Path.of(parts[1].trim()) : null;
-            runs.add(new ScoreRun("pair-" + (i + 1), Path.of(parts[0].trim()), fin, "", "", "", "--pair " + pairs.get(i)));
+            runs.add(new Entry("pair-" + (i + 1), Path.of(parts[0].trim()), fin, "", "", "", "--pair " + pairs.get(i)));
         }
         return List.copyOf(runs);
+    }
+
+    /**
+     * Writes a manifest atomically; init and final are written relative to the manifest's folder when they
+     * lie inside it.
+     */
+    public static void write(Path manifest, List<Entry> entries) {
+        Path folder = manifest.toAbsolutePath().getParent();
+        List<List<String>> rows = new ArrayList<>();
+        for (Entry e : entries) {
+            rows.add(List.of(e.runId(), relative(folder, e.init()), e.fin() == null ? "" : relative(folder, e.fin()),
+                    e.trainedPotential(), e.architecture(), e.seed()));
+        }
+        Csv.write(manifest, COLUMNS, rows);
+    }
+
+    private static String relative(Path folder, Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        return (abs.startsWith(folder) ? folder.relativize(abs) : abs).toString().replace('\\', '/');
     }
 
     private static String required(String value, String where, String field) {

@@ -19,7 +19,7 @@ final class DirectViews {
 
     /** Whether the fused step may update {@code weight} from {@code gradient} through views. */
     boolean usable(String parameterId, NDArray weight, NDArray gradient) {
-        if (!isCpuFloat(weight) || !isCpuFloat(gradient) || weight.size() == 0 || weight.size() != gradient.size()) {
+        if (!sameCpuFloats(weight, gradient)) {
             return false;
         }
         if (aliasingWeights.get(parameterId) == weight) {
@@ -30,6 +30,16 @@ final class DirectViews {
         }
         aliasingWeights.put(parameterId, weight);
         return true;
+    }
+
+    /** Whether both are float32 CPU tensors of one non-zero size. */
+    static boolean sameCpuFloats(NDArray a, NDArray b) {
+        return isCpuFloat(a) && isCpuFloat(b) && a.size() != 0 && a.size() == b.size();
+    }
+
+    /** Whether both are float32 CPU tensors of one non-zero size whose views write through to them. */
+    static boolean writable(NDArray a, NDArray b) {
+        return sameCpuFloats(a, b) && aliases(a) && aliases(b);
     }
 
     /** The view of a tensor that {@link #usable} accepted, or of a contiguous tensor of ours. */

@@ -6,11 +6,12 @@ import org.synapticgeometry.geometry.Potential;
 
 /**
  * A whole {@link MirrorDescent} update (direction, momentum, mirror step) in one pass over
- * float32 tensors seen as native-order byte buffers. It needs the JDK's Vector API as Java 17 and
- * 18 have it ({@code --add-modules jdk.incubator.vector}, which {@code bin/sgeo} passes). Without
- * that module, on a later JDK whose incubating API no longer has the methods used here (Java 19
- * replaced {@code fromByteBuffer}), or with {@code -Dsgeo.fusedStep=false}, there is none and
- * MirrorDescent uses libtorch ops.
+ * float32 tensors seen as native-order byte buffers. It needs the JDK's incubating Vector API
+ * ({@code --add-modules jdk.incubator.vector}, which {@code bin/sgeo} passes), read through byte
+ * buffers on Java 17 and 18 and through memory segments from Java 19 on ({@link LaneMemory}),
+ * with the same results on each. Without that module, on a JDK whose incubating API lacks a
+ * method used here, or with {@code -Dsgeo.fusedStep=false}, there is none and MirrorDescent uses
+ * libtorch ops.
  */
 interface FusedStep {
 
@@ -26,12 +27,14 @@ interface FusedStep {
      * potential has none ({@link PotentialKernels#fused}).
      */
     static FusedStep of(Potential potential) {
-        boolean enabled = !"false".equals(System.getProperty("sgeo.fusedStep"));
         Supplier<VectorMirrorStep> fused = PotentialKernels.of(potential).fused();
-        if (!enabled || fused == null || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty() || !Linkage.OK) {
-            return null;
-        }
-        return fused.get();
+        return fused != null && available() ? fused.get() : null;
+    }
+
+    /** Whether this JVM runs fused steps: it has the Vector API, links it, and {@code -Dsgeo.fusedStep=false} is not set. */
+    static boolean available() {
+        return !"false".equals(System.getProperty("sgeo.fusedStep"))
+                && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() && Linkage.OK;
     }
 
     /** Whether this JVM's Vector API links every call of the fused steps, checked once. */
@@ -45,8 +48,8 @@ interface FusedStep {
             try {
                 VectorMirrorStep.exerciseEveryPath();
                 return true;
-            } catch (LinkageError e) {
-                System.err.println("sgeo: the fused mirror-descent step needs the Vector API of Java 17 or 18 (this is Java "
+            } catch (LinkageError | UnsupportedOperationException e) {
+                System.err.println("sgeo: the fused mirror-descent step cannot use the Vector API of this JDK (Java "
                         + Runtime.version().feature() + ": " + e.getMessage() + "); using libtorch ops, which are slower");
                 return false;
             }

@@ -25,7 +25,7 @@ final class LaneMath {
      */
     private static final int INVERSE_CUBE_ROOT_MAGIC = 0x54a2fa8c;
     private static final int SMALLEST_FAST_BITS = Float.floatToIntBits(0x1p-100f);
-    private static final int FAST_BITS_RANGE = Float.floatToIntBits(0x1p100f) - SMALLEST_FAST_BITS;
+    private static final int LARGEST_FAST_BITS = Float.floatToIntBits(0x1p100f);
 
     private static final float LOG2_E = 1.44269504f;
     /** ln 2 split so that k·LN2_HIGH is exact for |k| ≤ 2⁹ (Cody and Waite). */
@@ -114,8 +114,8 @@ final class LaneMath {
      */
     static FloatVector signedTwoThirdsPower(FloatVector theta) {
         FloatVector a = theta.abs();
-        if (!a.reinterpretAsInts().sub(SMALLEST_FAST_BITS).compare(VectorOperators.UNSIGNED_GT, FAST_BITS_RANGE)
-                .anyTrue()) {
+        IntVector bits = a.reinterpretAsInts(); // non-negative: |θ| has no sign bit
+        if (!bits.lt(SMALLEST_FAST_BITS).or(bits.compare(VectorOperators.GT, LARGEST_FAST_BITS)).anyTrue()) {
             return twoThirdsInRange(theta, a);
         }
         return twoThirdsScaled(theta, a);

@@ -1,5 +1,8 @@
 package org.synapticgeometry.optim;
 
+import static org.synapticgeometry.optim.LaneMemory.load;
+import static org.synapticgeometry.optim.LaneMemory.store;
+
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -9,21 +12,22 @@ import java.util.concurrent.ForkJoinTask;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
 import org.synapticgeometry.geometry.HypentropyPotential;
 import org.synapticgeometry.geometry.NegativeEntropyPotential;
 import org.synapticgeometry.geometry.PNormPotential;
 import org.synapticgeometry.geometry.Potential;
 
 /**
- * The {@link FusedStep} on the Vector API. Per block of 16384 floats: the momentum pass sets
- * b = μb + (1 − τ)d with d = rescale·clip(g) + λw (b = 0 + d on the first update), then the
- * potential's sweep takes the mirror step w' = (∇φ)⁻¹(∇φ(w) − s) along s = η·b (or η·(d + μb) with
- * Nesterov). The block stays in cache between the two passes, so each tensor comes from memory
- * once, instead of once per libtorch op; two short loops (rather than one long one) also keep
- * each within the JIT's inlining budget. The last partial vector goes through a
- * zero-padded scratch copy, so every load is unmasked. Tensors of at least 2¹⁷ floats are split
- * over as many threads as libtorch's intra-op pool has, like DJL's own SGD.
+ * The {@link FusedStep} on the Vector API, in one pass over the tensors: per vector of lanes,
+ * d = rescale·clip(g) + λw, the momentum b = μb + (1 − τ)d (b = 0 + d on the first update) is
+ * stored, and the potential's sweep takes the mirror step w' = (∇φ)⁻¹(∇φ(w) − s) along s = η·b
+ * (or η·(d + μb) with Nesterov). Each tensor is read from memory once and w and b written once,
+ * the traffic of a plain momentum step ({@link PlainMomentum}), instead of once per libtorch op.
+ * The 2.5-norm, whose loop is the longest, runs the momentum update as a separate pass per block
+ * of 16384 floats, which stays in cache between the passes. The last partial vector goes through
+ * a zero-padded scratch copy, so every load is unmasked. Tensors of at least 2¹⁷ floats are split
+ * over as many threads as libtorch's intra-op pool has, like DJL's own SGD. Memory is read and
+ * written through {@link LaneMemory}: byte buffers on Java 17 and 18, memory segments later.
  *
  * <p>Each potential is a subclass with its own copy of the short sweep loop and no branches on
  * the potential inside it. That is deliberate: the Vector API keeps lanes in registers only when
@@ -50,12 +54,11 @@ import org.synapticgeometry.geometry.Potential;
  * the same bits whether the JIT has compiled the loop yet or not: seeded runs repeat exactly.
  */
 abstract sealed class VectorMirrorStep implements FusedStep {
-    private static final VectorSpecies<Float> LANES = FloatVector.SPECIES_PREFERRED;
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
-    private static final int VECTOR_BYTES = LANES.vectorByteSize();
+    private static final int VECTOR_BYTES = LaneMemory.LANES.vectorByteSize();
     /** Tensors split across threads get at least 2¹⁶ floats per thread (libtorch's grain is 2¹⁵). */
     private static final int MIN_CHUNK_BYTES = Float.BYTES << 16;
-    /** 16384 floats per block: w, g and b of a block (192 KB) stay in the L2 cache between passes. */
+    /** 16384 floats per block of a two-pass step: w, g and b of a block (192 KB) stay in the L2 cache between passes. */
     private static final int BLOCK_BYTES = Float.BYTES << 14;
 
     /**
@@ -85,18 +88,22 @@ abstract sealed class VectorMirrorStep implements FusedStep {
         int bytes = weight.capacity();
         int full = bytes - bytes % VECTOR_BYTES;
         int chunks = Math.max(1, Math.min(threads, full / MIN_CHUNK_BYTES));
+        Object w = LaneMemory.of(weight);
+        Object g = LaneMemory.of(gradient);
+        Object b = LaneMemory.of(momentum);
         if (chunks == 1) {
-            stepRange(weight, gradient, momentum, c, 0, full);
+            stepRange(w, g, b, c, 0, full);
         } else {
-            sweepInParallel(weight, gradient, momentum, c, full, chunks);
+            sweepInParallel(w, g, b, c, full, chunks);
         }
         if (full < bytes) {
-            ByteBuffer w = padded(weight, full);
-            ByteBuffer b = momentum == null ? null : padded(momentum, full);
-            stepRange(w, padded(gradient, full), b, c, 0, VECTOR_BYTES);
-            copyBack(w, weight, full);
+            ByteBuffer tailWeight = padded(weight, full);
+            ByteBuffer tailMomentum = momentum == null ? null : padded(momentum, full);
+            stepRange(LaneMemory.of(tailWeight), LaneMemory.of(padded(gradient, full)), LaneMemory.of(tailMomentum), c, 0,
+                    VECTOR_BYTES);
+            copyBack(tailWeight, weight, full);
             if (momentum != null) {
-                copyBack(b, momentum, full);
+                copyBack(tailMomentum, momentum, full);
             }
         }
     }
@@ -106,7 +113,7 @@ abstract sealed class VectorMirrorStep implements FusedStep {
      * fork-join pool, the first runs on the caller. Lanes are independent, so the result does not
      * depend on the split.
      */
-    private void sweepInParallel(ByteBuffer w, ByteBuffer g, ByteBuffer b, StepCoefficients c, int full, int chunks) {
+    private void sweepInParallel(Object w, Object g, Object b, StepCoefficients c, int full, int chunks) {
         int per = full / chunks / VECTOR_BYTES * VECTOR_BYTES;
         List<ForkJoinTask<?>> others = new ArrayList<>();
         for (int k = 1; k < chunks; k++) {
@@ -119,10 +126,23 @@ abstract sealed class VectorMirrorStep implements FusedStep {
     }
 
     /**
-     * Steps bytes [from, to) block by block (blocks stay in the L2 cache): first the momentum pass
-     * updates b over the block, then the potential's sweep steps w along it.
+     * Steps bytes [from, to) in one pass: each vector's momentum is updated and the weight stepped
+     * along it (see {@link #dualStep}) before the next vector is read.
      */
-    private void stepRange(ByteBuffer w, ByteBuffer g, ByteBuffer b, StepCoefficients c, int from, int to) {
+    void stepRange(Object w, Object g, Object b, StepCoefficients c, int from, int to) {
+        sweep(w, g, b, c, from, to);
+    }
+
+    /** Steps the whole vectors in bytes [from, to). */
+    abstract void sweep(Object w, Object g, Object b, StepCoefficients c, int from, int to);
+
+    /**
+     * Steps bytes [from, to) block by block (blocks stay in the L2 cache): first the momentum pass
+     * updates b over the block, then {@code sweep}, which must step along
+     * {@link #dualStepAfterMomentumPass}. For a potential whose one-pass loop would exceed C2's
+     * inlining budget.
+     */
+    final void stepInTwoPasses(Object w, Object g, Object b, StepCoefficients c, int from, int to) {
         for (int start = from; start < to; start += BLOCK_BYTES) {
             int end = Math.min(to, start + BLOCK_BYTES);
             if (b != null) {
@@ -132,11 +152,8 @@ abstract sealed class VectorMirrorStep implements FusedStep {
         }
     }
 
-    /** Steps the whole vectors in bytes [from, to) along {@link #dualStep}; the momentum pass has run. */
-    abstract void sweep(ByteBuffer w, ByteBuffer g, ByteBuffer b, StepCoefficients c, int from, int to);
-
     /** b = μb + (1 − τ)d over bytes [from, to), with d = {@link #direction}. */
-    static void momentumPass(ByteBuffer w, ByteBuffer g, ByteBuffer b, StepCoefficients c, int from, int to) {
+    static void momentumPass(Object w, Object g, Object b, StepCoefficients c, int from, int to) {
         for (int offset = from; offset < to; offset += VECTOR_BYTES) {
             FloatVector d = direction(w, g, c, offset);
             FloatVector damped = c.dampening() == 0f ? d : d.mul(1f - c.dampening());
@@ -145,7 +162,7 @@ abstract sealed class VectorMirrorStep implements FusedStep {
     }
 
     /** d = rescale·clip(g) + λw at {@code offset}. */
-    static FloatVector direction(ByteBuffer w, ByteBuffer g, StepCoefficients c, int offset) {
+    static FloatVector direction(Object w, Object g, StepCoefficients c, int offset) {
         FloatVector d = load(g, offset);
         if (c.rescale() != 1f) {
             d = d.mul(c.rescale());
@@ -157,24 +174,28 @@ abstract sealed class VectorMirrorStep implements FusedStep {
     }
 
     /**
-     * The step s = η·b in dual units at {@code offset} (the momentum pass has updated b), η·(d + μb)
-     * with Nesterov, or η·d without momentum.
+     * The step in dual units at {@code offset}: η·d without momentum; with momentum, first
+     * b = μb + (1 − τ)d is stored, then s = η·b, or η·(d + μb) with Nesterov.
      */
-    static FloatVector dualStep(ByteBuffer w, ByteBuffer g, ByteBuffer b, StepCoefficients c, int offset) {
+    static FloatVector dualStep(Object w, Object g, Object b, StepCoefficients c, int offset) {
+        FloatVector d = direction(w, g, c, offset);
+        if (b == null) {
+            return d.mul(c.eta());
+        }
+        FloatVector damped = c.dampening() == 0f ? d : d.mul(1f - c.dampening());
+        FloatVector buffer = load(b, offset).mul(c.momentum()).add(damped);
+        store(buffer, b, offset);
+        return c.nesterov() ? buffer.mul(c.momentum()).add(d).mul(c.eta()) : buffer.mul(c.eta());
+    }
+
+    /** {@link #dualStep} where {@link #momentumPass} has already updated b (the same bits). */
+    static FloatVector dualStepAfterMomentumPass(Object w, Object g, Object b, StepCoefficients c, int offset) {
         if (b == null) {
             return direction(w, g, c, offset).mul(c.eta());
         }
         FloatVector buffer = load(b, offset);
         return c.nesterov() ? buffer.mul(c.momentum()).add(direction(w, g, c, offset)).mul(c.eta())
                 : buffer.mul(c.eta());
-    }
-
-    static FloatVector load(ByteBuffer buffer, int offset) {
-        return FloatVector.fromByteBuffer(LANES, buffer, offset, ORDER);
-    }
-
-    static void store(FloatVector v, ByteBuffer buffer, int offset) {
-        v.intoByteBuffer(buffer, offset, ORDER);
     }
 
     static FloatVector withSignOf(FloatVector magnitude, VectorMask<Float> negative) {
@@ -191,10 +212,27 @@ abstract sealed class VectorMirrorStep implements FusedStep {
         target.put(from, scratch, 0, target.capacity() - from);
     }
 
+    /**
+     * Not a mirror step: plain momentum SGD, b ← μb + g, w ← w − ηb (rescale, clipping, decay,
+     * dampening and Nesterov ignored), in one pass that reads w, g and b once and writes w and b
+     * once. The least memory traffic of any momentum step, the floor that the fused steps are
+     * measured against ({@link MomentumFloor}).
+     */
+    static final class PlainMomentum extends VectorMirrorStep {
+        @Override
+        void sweep(Object w, Object g, Object b, StepCoefficients c, int from, int to) {
+            for (int offset = from; offset < to; offset += VECTOR_BYTES) {
+                FloatVector buffer = load(b, offset).mul(c.momentum()).add(load(g, offset));
+                store(buffer, b, offset);
+                store(load(w, offset).sub(buffer.mul(c.eta())), w, offset);
+            }
+        }
+    }
+
     /** The 2-norm: w − s. */
     static final class Euclidean extends VectorMirrorStep {
         @Override
-        void sweep(ByteBuffer w, ByteBuffer g, ByteBuffer b, StepCoefficients c, int from, int to) {
+        void sweep(Object w, Object g, Object b, StepCoefficients c, int from, int to) {
             for (int offset = from; offset < to; offset += VECTOR_BYTES) {
                 FloatVector weight = load(w, offset);
                 store(weight.sub(dualStep(w, g, b, c, offset)), w, offset);
@@ -205,7 +243,7 @@ abstract sealed class VectorMirrorStep implements FusedStep {
     /** The 3-norm: θ = w|w| − s, w' = sign(θ)√|θ|. */
     static final class ThreeNorm extends VectorMirrorStep {
         @Override
-        void sweep(ByteBuffer w, ByteBuffer g, ByteBuffer b, StepCoefficients c, int from, int to) {
+        void sweep(Object w, Object g, Object b, StepCoefficients c, int from, int to) {
             for (int offset = from; offset < to; offset += VECTOR_BYTES) {
                 FloatVector weight = load(w, offset);
                 FloatVector theta = weight.mul(weight.abs()).sub(dualStep(w, g, b, c, offset));
@@ -217,7 +255,7 @@ abstract sealed class VectorMirrorStep implements FusedStep {
     /** The 1.5-norm: θ = sign(w)√|w| − s, w' = θ|θ|. */
     static final class OneAndHalfNorm extends VectorMirrorStep {
         @Override
-        void sweep(ByteBuffer w, ByteBuffer g, ByteBuffer b, StepCoefficients c, int from, int to) {
+        void sweep(Object w, Object g, Object b, StepCoefficients c, int from, int to) {
             for (int offset = from; offset < to; offset += VECTOR_BYTES) {
                 FloatVector weight = load(w, offset);
                 FloatVector theta = withSignOf(weight.abs().sqrt(), weight.lt(0f)).sub(dualStep(w, g, b, c, offset));
@@ -226,13 +264,22 @@ abstract sealed class VectorMirrorStep implements FusedStep {
         }
     }
 
-    /** The 2.5-norm: θ = w√|w| − s, w' = sign(θ)|θ|^(2/3) = θ·|θ|^(−1/3). */
+    /**
+     * The 2.5-norm: θ = w√|w| − s, w' = sign(θ)|θ|^(2/3) = θ·|θ|^(−1/3). In two passes: with the
+     * momentum update in the same loop, the loop passes C2's inlining budget
+     * ({@code NodeCountInliningCutoff}) at its last store and runs 3–4× slower.
+     */
     static final class TwoAndHalfNorm extends VectorMirrorStep {
         @Override
-        void sweep(ByteBuffer w, ByteBuffer g, ByteBuffer b, StepCoefficients c, int from, int to) {
+        void stepRange(Object w, Object g, Object b, StepCoefficients c, int from, int to) {
+            stepInTwoPasses(w, g, b, c, from, to);
+        }
+
+        @Override
+        void sweep(Object w, Object g, Object b, StepCoefficients c, int from, int to) {
             for (int offset = from; offset < to; offset += VECTOR_BYTES) {
                 FloatVector weight = load(w, offset);
-                FloatVector theta = weight.mul(weight.abs().sqrt()).sub(dualStep(w, g, b, c, offset));
+                FloatVector theta = weight.mul(weight.abs().sqrt()).sub(dualStepAfterMomentumPass(w, g, b, c, offset));
                 store(LaneMath.signedTwoThirdsPower(theta), w, offset);
             }
         }
@@ -241,7 +288,7 @@ abstract sealed class VectorMirrorStep implements FusedStep {
     /** Signed negative entropy: w·exp(−sign(w)·s). */
     static final class NegativeEntropy extends VectorMirrorStep {
         @Override
-        void sweep(ByteBuffer w, ByteBuffer g, ByteBuffer b, StepCoefficients c, int from, int to) {
+        void sweep(Object w, Object g, Object b, StepCoefficients c, int from, int to) {
             for (int offset = from; offset < to; offset += VECTOR_BYTES) {
                 FloatVector weight = load(w, offset);
                 store(step(weight, dualStep(w, g, b, c, offset)), w, offset);
@@ -270,7 +317,7 @@ abstract sealed class VectorMirrorStep implements FusedStep {
         }
 
         @Override
-        void sweep(ByteBuffer w, ByteBuffer g, ByteBuffer b, StepCoefficients c, int from, int to) {
+        void sweep(Object w, Object g, Object b, StepCoefficients c, int from, int to) {
             for (int offset = from; offset < to; offset += VECTOR_BYTES) {
                 FloatVector weight = load(w, offset);
                 store(step(weight, dualStep(w, g, b, c, offset)), w, offset);

@@ -17,7 +17,10 @@ class BenchCommandTest {
         assertThat(r.out()).contains("DJL Sgd (momentum 0.9)", "MirrorDescent 2-norm", "MirrorDescent 3-norm",
                 "MirrorDescent negative_entropy", "MirrorDescent 1.5-norm", "MirrorDescent 2.5-norm");
         assertThat(r.out()).contains("MirrorDescent hypentropy:0.1 (fused)", "MirrorDescent hypentropy:0.1 (libtorch ops)");
-        assertThat(r.out().lines().filter(l -> l.startsWith("| optim"))).hasSize(13);
+        // Sgd, the momentum floor against Sgd, 6 fused and 6 libtorch-ops rows against Sgd, 6 fused against the floor
+        assertThat(r.out().lines().filter(l -> l.startsWith("| optim"))).hasSize(20);
+        assertThat(r.out().lines().filter(l -> l.startsWith("| optim") && l.contains("(fused)") && l.contains("| momentum floor")))
+                .hasSize(6);
         assertThat(r.out()).doesNotContain("deltacdf");
     }
 

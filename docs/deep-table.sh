@@ -12,16 +12,7 @@ archs="${3:-mlp-16 rnn-100 cnn mlp-1024x2}"
 sgeo="${SGEO:-bin/sgeo}"
 read -r -a pretrain_opts <<< "${PRETRAIN_OPTS:-}"
 potentials="2-norm 3-norm negative_entropy"
-mkdir -p "$out"
-times="$out/times.tsv"
-[[ -f "$times" ]] || printf 'stage\tname\tseconds\n' > "$times"
-
-timed() { # timed STAGE NAME CMD...: runs the command, appends its wall time
-  local stage="$1" name="$2"; shift 2
-  local t0; t0=$(date +%s.%N)
-  "$@" >> "$out/log.txt" 2>&1 || echo "FAILED ($?): $stage $name" >> "$out/log.txt"
-  printf '%s\t%s\t%.1f\n' "$stage" "$name" "$(echo "$(date +%s.%N) - $t0" | bc)" >> "$times"
-}
+source "$(dirname "${BASH_SOURCE[0]}")/timed.sh"
 
 pretrained() { # the pretrained checkpoint of ARCH for POTENTIAL (the RNN is pretrained with its potential)
   if [[ "$1" == rnn-* ]]; then echo "$out/pre/$1-$2"; else echo "$out/pre/$1"; fi

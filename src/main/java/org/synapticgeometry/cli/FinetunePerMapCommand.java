@@ -3,6 +3,7 @@ package org.synapticgeometry.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.synapticgeometry.optim.LearningRateRule;
 import org.synapticgeometry.stage.Stages;
 import org.synapticgeometry.stage.finetune.FinetuneOptions;
 import org.synapticgeometry.stage.finetune.FinetunePerMapStage;
@@ -42,6 +43,11 @@ public final class FinetunePerMapCommand implements Callable<Integer> {
             description = "learning rates tried (default ${DEFAULT-VALUE})")
     private List<Double> lrGrid;
 
+    @Option(names = "--lr-rule", defaultValue = "lowest-loss", description = "how the rate is chosen: lowest-loss"
+            + " (the paper: lowest last-epoch loss) or smallest-fitting (the smallest rate that reaches 100%% train"
+            + " accuracy, which keeps fine-tuning lazy; lowest loss when none does) (default ${DEFAULT-VALUE})")
+    private String lrRule;
+
     @Option(names = "--epochs", defaultValue = "30", description = "epochs of the first search (default ${DEFAULT-VALUE})")
     private int epochs;
 
@@ -70,8 +76,14 @@ public final class FinetunePerMapCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        FinetuneOptions o = new FinetuneOptions(pretrained, potential, seed, out, k, n, lrGrid, epochs, extraEpochs,
-                maxAttempts, batchSize, momentum, dataDir, images, device);
+        LearningRateRule rule;
+        try {
+            rule = LearningRateRule.parse(lrRule);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--lr-rule: " + e.getMessage(), e);
+        }
+        FinetuneOptions o = new FinetuneOptions(pretrained, potential, seed, out, k, n, lrGrid, rule, epochs,
+                extraEpochs, maxAttempts, batchSize, momentum, dataDir, images, device);
         Stages.run(new FinetunePerMapStage(), o, spec.commandLine().getErr());
         return ExitCodes.OK;
     }

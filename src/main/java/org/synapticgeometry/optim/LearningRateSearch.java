@@ -6,9 +6,9 @@ import java.util.Optional;
 
 /**
  * The learning-rate search of the paper's code, reusable by every stage: train once per rate of a
- * grid for a number of epochs; the best trial is the lowest final loss among runs that did not
- * diverge (a diverged run never wins; ties go to the earlier rate of the grid). If the best trial
- * fails the stage's success criterion (linear regression: loss below 1e−3; fine-tuning: 100%
+ * grid for a number of epochs; the chosen trial is picked by a {@link LearningRateRule} (by default
+ * the paper's: the lowest final loss among runs that did not diverge; a diverged run never wins;
+ * ties go to the earlier rate of the grid). If the chosen trial fails the stage's success criterion (linear regression: loss below 1e−3; fine-tuning: 100%
  * training accuracy), the whole grid is tried again with {@code extraEpochs} more epochs, up to
  * {@code maxAttempts} searches in all.
  *
@@ -28,13 +28,19 @@ public final class LearningRateSearch {
     private final int epochs;
     private final int extraEpochs;
     private final int maxAttempts;
+    private final LearningRateRule rule;
 
     /** What one training run reports: its final loss, whether it diverged, whether it met the criterion. */
     public record Outcome(double finalLoss, boolean diverged, boolean success) {
+        /** A non-finite loss is a divergence, and a diverged run is never a success. */
+        public Outcome {
+            diverged = diverged || !Double.isFinite(finalLoss);
+            success = success && !diverged;
+        }
+
         /** An outcome from the final loss; a non-finite loss means diverged (and never a success). */
         public static Outcome of(double finalLoss, boolean success) {
-            boolean diverged = !Double.isFinite(finalLoss);
-            return new Outcome(finalLoss, diverged, success && !diverged);
+            return new Outcome(finalLoss, false, success);
         }
     }
 
@@ -85,20 +91,33 @@ public final class LearningRateSearch {
         }
     }
 
-    private LearningRateSearch(List<Double> rates, int epochs, int extraEpochs, int maxAttempts) {
+    private LearningRateSearch(List<Double> rates, int epochs, int extraEpochs, int maxAttempts,
+            LearningRateRule rule) {
         this.rates = rates;
         this.epochs = epochs;
         this.extraEpochs = extraEpochs;
         this.maxAttempts = maxAttempts;
+        this.rule = rule;
     }
 
     /**
-     * A search over {@code rates} starting at {@code epochs} epochs.
+     * A search over {@code rates} starting at {@code epochs} epochs with the paper's rule (lowest loss).
      *
      * @throws IllegalArgumentException if the grid is empty or holds a rate that is not finite and
      *     &gt; 0, if epochs or maxAttempts &lt; 1, or extraEpochs &lt; 0
      */
     public static LearningRateSearch of(List<Double> rates, int epochs, int extraEpochs, int maxAttempts) {
+        return of(rates, epochs, extraEpochs, maxAttempts, LearningRateRule.LOWEST_LOSS);
+    }
+
+    /**
+     * A search over {@code rates} starting at {@code epochs} epochs that chooses by {@code rule}.
+     *
+     * @throws IllegalArgumentException as {@link #of(List, int, int, int)}
+     */
+    public static LearningRateSearch of(List<Double> rates, int epochs, int extraEpochs, int maxAttempts,
+            LearningRateRule rule) {
+        java.util.Objects.requireNonNull(rule, "rule");
         if (rates.isEmpty()) {
             throw new IllegalArgumentException("learning-rate grid must not be empty");
         }
@@ -111,7 +130,7 @@ public final class LearningRateSearch {
             throw new IllegalArgumentException("epochs and maxAttempts must be >= 1 and extraEpochs >= 0, found "
                     + epochs + ", " + maxAttempts + ", " + extraEpochs);
         }
-        return new LearningRateSearch(List.copyOf(rates), epochs, extraEpochs, maxAttempts);
+        return new LearningRateSearch(List.copyOf(rates), epochs, extraEpochs, maxAttempts, rule);
     }
 
     /**
@@ -132,26 +151,31 @@ public final class LearningRateSearch {
         return List.copyOf(out);
     }
 
-    /** Runs the search; the trainer is called once per (attempt, rate). */
+    /**
+     * Runs the search; the trainer is called at most once per (attempt, rate), in the rule's order
+     * (the smallest-fitting rule skips the rates above the first that fits).
+     */
     public Result run(Trainer trainer) {
         List<Trial> all = new ArrayList<>();
-        Trial best = null;
+        Optional<Trial> best = Optional.empty();
         int attempt = 0;
         while (attempt < maxAttempts) {
             int e = epochs + attempt * extraEpochs;
-            best = null;
-            for (double lr : rates) {
+            List<Trial> search = new ArrayList<>();
+            for (double lr : rule.order(rates)) {
                 Trial t = new Trial(lr, e, attempt, trainer.train(lr, e));
-                all.add(t);
-                if (!t.outcome().diverged() && (best == null || t.finalLoss() < best.finalLoss())) {
-                    best = t;
+                search.add(t);
+                if (rule.stopsAfter(t)) {
+                    break;
                 }
             }
+            all.addAll(search);
+            best = rule.choose(search);
             attempt++;
-            if (best != null && best.outcome().success()) {
+            if (best.isPresent() && best.get().outcome().success()) {
                 break;
             }
         }
-        return new Result(Optional.ofNullable(best), all, attempt);
+        return new Result(best, all, attempt);
     }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.synapticgeometry.optim.LearningRateSearch.Outcome;
+import org.synapticgeometry.optim.LearningRateSearch.Result;
 
 class LearningRateSearchTest {
 
@@ -70,5 +71,89 @@ class LearningRateSearchTest {
     void rejectsBadGrid() {
         assertThatThrownBy(() -> LearningRateSearch.of(List.of(), 1, 1, 1)).hasMessageContaining("empty");
         assertThatThrownBy(() -> LearningRateSearch.of(List.of(-1.0), 1, 1, 1)).hasMessageContaining("> 0");
+    }
+
+    /**
+     * A hand-made grid: final loss falls with the rate (0.02, 0.01, 0.005, 0.001 at 1e-3 … 1) and
+     * only rates ≥ 1e-2 fit their data, so the paper's rule takes the largest rate and the lazy rule
+     * the smallest that fits.
+     */
+    private static Outcome handMade(double lr, int epochs) {
+        double loss = lr == 1e-3 ? 0.02 : lr == 1e-2 ? 0.01 : lr == 1e-1 ? 0.005 : 0.001;
+        return Outcome.of(loss, lr >= 1e-2);
+    }
+
+    @Test
+    void eachRulePicksItsRateOnAHandMadeGrid() {
+        List<Double> grid = List.of(1e-3, 1e-2, 1e-1, 1.0);
+        Result lowest = LearningRateSearch.of(grid, 10, 10, 4, LearningRateRule.LOWEST_LOSS).run(LearningRateSearchTest::handMade);
+        assertThat(lowest.best().get().learningRate()).isEqualTo(1.0);
+        assertThat(lowest.trials()).hasSize(4);
+        Result smallest = LearningRateSearch.of(grid, 10, 10, 4, LearningRateRule.SMALLEST_FITTING)
+                .run(LearningRateSearchTest::handMade);
+        assertThat(smallest.best().get().learningRate()).isEqualTo(1e-2);
+        assertThat(smallest.succeeded()).isTrue();
+        // rates above the first that fits are never trained
+        assertThat(smallest.trials()).extracting(LearningRateSearch.Trial::learningRate).containsExactly(1e-3, 1e-2);
+    }
+
+    @Test
+    void smallestFittingTrainsAnUnsortedGridFromTheSmallestRateUp() {
+        Result r = LearningRateSearch.of(List.of(1.0, 1e-1, 1e-3, 1e-2), 10, 10, 1, LearningRateRule.SMALLEST_FITTING)
+                .run(LearningRateSearchTest::handMade);
+        assertThat(r.best().get().learningRate()).isEqualTo(1e-2);
+        assertThat(r.trials()).extracting(LearningRateSearch.Trial::learningRate).containsExactly(1e-3, 1e-2);
+    }
+
+    @Test
+    void smallestFittingRetriesAndThenFallsBackToTheLowestLossWhenNoRateFits() {
+        // nothing ever fits: two searches over the whole grid, then the lowest loss of the last one
+        Result r = LearningRateSearch.of(List.of(1e-3, 1e-2, 1e-1), 10, 5, 2, LearningRateRule.SMALLEST_FITTING)
+                .run((lr, e) -> Outcome.of(lr == 1e-2 ? 0.1 / e : 1.0 / e, false));
+        assertThat(r.attempts()).isEqualTo(2);
+        assertThat(r.trials()).hasSize(6);
+        assertThat(r.best().get().learningRate()).isEqualTo(1e-2);
+        assertThat(r.best().get().epochs()).isEqualTo(15);
+        assertThat(r.succeeded()).isFalse();
+        assertThat(r.summary()).contains("criterion NOT met");
+    }
+
+    @Test
+    void smallestFittingRetriesWithMoreEpochsUntilARateFits() {
+        // 1e-1 fits from 20 epochs on, 1.0 already at 10: the first search takes 1.0, so no retry
+        Result first = LearningRateSearch.of(List.of(1e-1, 1.0), 10, 10, 3, LearningRateRule.SMALLEST_FITTING)
+                .run((lr, e) -> Outcome.of(1.0 / (lr * e), lr * e >= 2.0 || lr >= 1.0));
+        assertThat(first.best().get().learningRate()).isEqualTo(1.0);
+        assertThat(first.attempts()).isEqualTo(1);
+        // only 1e-1 can fit, after 20 epochs: the second search takes it without training 1.0
+        Result later = LearningRateSearch.of(List.of(1e-1, 1.0), 10, 10, 3, LearningRateRule.SMALLEST_FITTING)
+                .run((lr, e) -> Outcome.of(lr, lr < 1.0 && e >= 20));
+        assertThat(later.attempts()).isEqualTo(2);
+        assertThat(later.best().get().learningRate()).isEqualTo(0.1);
+        assertThat(later.best().get().epochs()).isEqualTo(20);
+        assertThat(later.trials()).extracting(LearningRateSearch.Trial::epochs).containsExactly(10, 10, 20);
+    }
+
+    @Test
+    void aDivergedRateIsNeverChosenByEitherRule() {
+        // the smallest rate "fits" but diverged (a non-finite loss cannot be a success); the next one fits
+        for (LearningRateRule rule : LearningRateRule.values()) {
+            Result r = LearningRateSearch.of(List.of(1e-3, 1e-2, 1e-1), 10, 10, 1, rule)
+                    .run((lr, e) -> new Outcome(lr == 1e-3 ? Double.NaN : lr, false, true));
+            assertThat(r.trials().get(0).outcome().diverged()).as(rule.cliName()).isTrue();
+            assertThat(r.trials().get(0).outcome().success()).as(rule.cliName()).isFalse();
+            assertThat(r.best().get().learningRate()).as(rule.cliName()).isEqualTo(1e-2);
+        }
+        Result none = LearningRateSearch.of(List.of(1e-3, 1e-2), 10, 10, 1, LearningRateRule.SMALLEST_FITTING)
+                .run((lr, e) -> Outcome.of(Double.POSITIVE_INFINITY, true));
+        assertThat(none.allDiverged()).isTrue();
+    }
+
+    @Test
+    void ruleNamesParseAndAnUnknownNameListsTheValidOnes() {
+        assertThat(LearningRateRule.parse("lowest-loss")).isEqualTo(LearningRateRule.LOWEST_LOSS);
+        assertThat(LearningRateRule.parse("smallest-fitting")).isEqualTo(LearningRateRule.SMALLEST_FITTING);
+        assertThatThrownBy(() -> LearningRateRule.parse("smallest"))
+                .hasMessage("unknown learning-rate rule 'smallest'; valid rules: lowest-loss, smallest-fitting");
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.synapticgeometry.geometry.Potential;
 import org.synapticgeometry.geometry.Potentials;
 import org.synapticgeometry.model.Devices;
+import org.synapticgeometry.optim.LearningRateRule;
 
 /**
  * Options of {@code finetune-per-map} (the paper's fine-tuning protocol); every field is logged as a
@@ -20,6 +21,7 @@ import org.synapticgeometry.model.Devices;
  * @param k N = ⌊D^k⌋ fine-tuning images (paper: 0.5)
  * @param n explicit N overriding k, or 0
  * @param lrGrid learning rates tried (paper: 1e-5 … 1e-1)
+ * @param lrRule how the rate is chosen on the grid (paper: the lowest loss)
  * @param epochs epochs of the first search (paper: 30)
  * @param extraEpochs epochs added per retry (paper: 30)
  * @param maxAttempts searches in all (paper: 4)
@@ -30,7 +32,7 @@ import org.synapticgeometry.model.Devices;
  * @param device {@code auto}, {@code cpu} or {@code gpu}
  */
 public record FinetuneOptions(Path pretrained, String potential, long seed, Path out, double k, int n,
-        List<Double> lrGrid, int epochs, int extraEpochs, int maxAttempts, int batchSize, double momentum, Path dataDir,
+        List<Double> lrGrid, LearningRateRule lrRule, int epochs, int extraEpochs, int maxAttempts, int batchSize, double momentum, Path dataDir,
         Path images, String device) implements StageOptions {
 
     /**
@@ -43,6 +45,9 @@ public record FinetuneOptions(Path pretrained, String potential, long seed, Path
             throw new IllegalArgumentException("--pretrained, --potential and --out are required");
         }
         Potentials.parse(potential);
+        if (lrRule == null) {
+            throw new IllegalArgumentException("--lr-rule is required");
+        }
         lrGrid = List.copyOf(lrGrid);
         if (lrGrid.isEmpty() || lrGrid.stream().anyMatch(r -> !(r > 0) || r.isInfinite())) {
             throw new IllegalArgumentException("--lr-grid must list finite rates > 0, found " + lrGrid);
@@ -77,6 +82,7 @@ public record FinetuneOptions(Path pretrained, String potential, long seed, Path
         p.put("k", Double.toString(k));
         p.put("n", Integer.toString(n));
         p.put("lr_grid", lrGrid.toString());
+        p.put("lr_rule", lrRule.cliName());
         p.put("epochs", Integer.toString(epochs));
         p.put("extra_epochs", Integer.toString(extraEpochs));
         p.put("max_attempts", Integer.toString(maxAttempts));

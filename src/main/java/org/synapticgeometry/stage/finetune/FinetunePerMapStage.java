@@ -18,6 +18,7 @@ import org.synapticgeometry.files.AtomicFiles;
 import org.synapticgeometry.model.Checkpoint;
 import org.synapticgeometry.model.ModelInfo;
 import org.synapticgeometry.model.Network;
+import org.synapticgeometry.optim.LearningRateRule;
 import org.synapticgeometry.optim.LearningRateSearch;
 import org.synapticgeometry.tracking.Provenance;
 import org.synapticgeometry.tracking.TrackedRun;
@@ -26,9 +27,12 @@ import org.synapticgeometry.tracking.TrackedRun;
  * The {@code finetune-per-map} stage, the paper's fine-tuning protocol for one potential and seed:
  * N = ⌊D^k⌋ images of the test split (never seen in pretraining), mirror descent with momentum 0.9
  * and batch 256, a cosine schedule over the epochs, the learning rate chosen on a grid by the lowest
- * mean loss of the last epoch among runs that did not diverge, and +30-epoch retries of the whole
- * grid until the chosen run fits its N images (100% accuracy), at most 4 searches. Writes the chosen
- * run's checkpoint ({@code model.params}/{@code model.pt}, {@code model.json}) and {@code train.json}.
+ * mean loss of the last epoch among runs that did not diverge (or, with the smallest-fitting rule,
+ * the smallest rate that fits; {@link LearningRateRule}), and +30-epoch retries of the whole grid
+ * until the chosen run fits its N images (100% accuracy), at most 4 searches. Writes the chosen
+ * run's checkpoint ({@code model.params}/{@code model.pt}, {@code model.json}) and {@code train.json},
+ * which records the relative change ‖w_T − w₀‖/‖w₀‖ of every scored layer (also MLflow metrics
+ * {@code relative_change.<layer>}).
  */
 public final class FinetunePerMapStage implements Stage<FinetuneOptions, FinetuneReport> {
     /** Stage name used in tracking and model.json. */
@@ -64,16 +68,27 @@ public final class FinetunePerMapStage implements Stage<FinetuneOptions, Finetun
         FinetuneTrials trials = new FinetuneTrials(o, data, run, log);
         double[] before = trials.accuracyBefore();
         LearningRateSearch.Result result = LearningRateSearch.of(o.lrGrid(), o.epochs(), o.extraEpochs(),
-                o.maxAttempts()).run(trials);
+                o.maxAttempts(), o.lrRule()).run(trials);
         FinetuneReport report = finish(o, data, trials, result, before, inputs, run, start);
-        log.printf(Locale.ROOT, "%s: %s; %s; test accuracy %.4f -> %s in %.1f s%n", STAGE, report.status(),
-                result.summary(), report.testAccuracyBefore(), report.testAccuracyAfter() == null ? "-"
-                        : String.format(Locale.ROOT, "%.4f", report.testAccuracyAfter()), report.wallSeconds());
+        log.printf(Locale.ROOT, "%s: %s; %s (%s); test accuracy %.4f -> %s; relative change %s; in %.1f s%n", STAGE,
+                report.status(), result.summary(), o.lrRule().cliName(), report.testAccuracyBefore(),
+                report.testAccuracyAfter() == null ? "-" : String.format(Locale.ROOT, "%.4f", report.testAccuracyAfter()),
+                describe(report.relativeChange()), report.wallSeconds());
         if (result.allDiverged()) {
             throw new IllegalStateException("every learning rate of " + o.lrGrid() + " diverged (NaN/Inf loss);"
                     + " train.json in " + o.out() + " lists the trials: lower the grid (--lr-grid)");
         }
         return report;
+    }
+
+    /** {@code fc1 0.123, fc2 0.0456}: the relative change by layer, for the log line. */
+    private static String describe(Map<String, Double> relativeChange) {
+        if (relativeChange.isEmpty()) {
+            return "-";
+        }
+        List<String> parts = new ArrayList<>();
+        relativeChange.forEach((layer, c) -> parts.add(String.format(Locale.ROOT, "%s %.3g", layer, c)));
+        return String.join(", ", parts);
     }
 
     private static ModelInfo pretrainedInfo(FinetuneOptions o) {
@@ -86,9 +101,11 @@ public final class FinetunePerMapStage implements Stage<FinetuneOptions, Finetun
         Double trainAfter = null;
         Double testAfter = null;
         List<FinetuneReport.EpochRecord> history = List.of();
+        Map<String, Double> relativeChange = Map.of();
         if (best.isPresent()) {
             FinetuneTrials.Kept kept = trials.kept(best.get());
             history = kept.history();
+            relativeChange = kept.relativeChange();
             ModelInfo info = Checkpoint.save(kept.weights(), kept.torchScript(), trials.pretrainedInfo(), o.out());
             try (Network net = Checkpoint.load(o.out(), trials.device())) {
                 trainAfter = EpochTrainer.accuracy(net, data.subset());
@@ -103,9 +120,9 @@ public final class FinetunePerMapStage implements Stage<FinetuneOptions, Finetun
         FinetuneReport report = new FinetuneReport(status, trials.pretrainedInfo().architecture(),
                 o.parsedPotential().name(), o.seed(), trials.seeds(), trials.pretrainedInfo().scoredWeights(),
                 data.subset().size(), o.n() > 0 ? Double.NaN : o.k(), data.name(), o.batchSize(), o.momentum(),
-                o.lrGrid(), best.map(LearningRateSearch.Trial::learningRate).orElse(null),
+                o.lrGrid(), o.lrRule().cliName(), best.map(LearningRateSearch.Trial::learningRate).orElse(null),
                 best.map(LearningRateSearch.Trial::epochs).orElse(null), result.attempts(), result.succeeded(),
-                best.isEmpty(), before[0], trainAfter, before[1], testAfter, history, trials.records(),
+                best.isEmpty(), before[0], trainAfter, before[1], testAfter, relativeChange, history, trials.records(),
                 (System.nanoTime() - start) / 1e9);
         Path trainJson = o.out().resolve("train.json");
         Json.write(trainJson, report);
@@ -132,6 +149,7 @@ public final class FinetunePerMapStage implements Stage<FinetuneOptions, Finetun
             m.put("epochs", (double) r.epochs());
             m.put("train_accuracy_after", r.trainAccuracyAfter());
             m.put("test_accuracy_after", r.testAccuracyAfter());
+            r.relativeChange().forEach((layer, change) -> m.put("relative_change." + layer, change));
         }
         run.logMetrics(m, 0);
     }

@@ -19,6 +19,7 @@ import java.util.Map;
  * @param batchSize mini-batch size
  * @param momentum momentum
  * @param lrGrid learning rates tried
+ * @param lrRule the rule that chose the rate ({@code lowest-loss} or {@code smallest-fitting})
  * @param chosenLr the chosen rate, or null when all diverged
  * @param epochs epochs of the chosen run, or null
  * @param attempts searches run
@@ -28,22 +29,24 @@ import java.util.Map;
  * @param trainAccuracyAfter accuracy on the N images after (inference mode), or null
  * @param testAccuracyBefore accuracy on the held-out rest of the split before fine-tuning
  * @param testAccuracyAfter the same after, or null
+ * @param relativeChange ‖w_T − w₀‖/‖w₀‖ of every scored layer for the chosen run (empty when all diverged)
  * @param history per-epoch loss and accuracy of the chosen run
  * @param trials every trial of the search
  * @param wallSeconds wall time of the stage
  */
 public record FinetuneReport(String status, String architecture, String potential, long seed, Map<String, Long> seeds,
         long scoredWeights, int n, double k, String dataset, int batchSize, double momentum, List<Double> lrGrid,
-        Double chosenLr, Integer epochs, int attempts, boolean reached100, boolean diverged, double trainAccuracyBefore,
-        Double trainAccuracyAfter, double testAccuracyBefore, Double testAccuracyAfter, List<EpochRecord> history,
+        String lrRule, Double chosenLr, Integer epochs, int attempts, boolean reached100, boolean diverged, double trainAccuracyBefore,
+        Double trainAccuracyAfter, double testAccuracyBefore, Double testAccuracyAfter,
+        Map<String, Double> relativeChange, List<EpochRecord> history,
         List<TrialRecord> trials, double wallSeconds) {
 
     /** Loss and accuracy of one epoch. */
     public record EpochRecord(int epoch, double loss, double accuracy) {
     }
 
-    /** One trial of the learning-rate search. */
+    /** One trial of the learning-rate search, with the relative change by layer (empty when it diverged). */
     public record TrialRecord(double lr, int epochs, int attempt, double finalLoss, boolean diverged,
-            Double trainAccuracy) {
+            Double trainAccuracy, Map<String, Double> relativeChange) {
     }
 }

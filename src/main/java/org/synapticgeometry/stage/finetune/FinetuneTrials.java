@@ -17,12 +17,14 @@ import org.synapticgeometry.model.Network;
 import org.synapticgeometry.optim.CosineSchedule;
 import org.synapticgeometry.optim.LearningRateSearch;
 import org.synapticgeometry.optim.MirrorDescent;
+import org.synapticgeometry.snapshot.FloatTensor;
 import org.synapticgeometry.tracking.TrackedRun;
 
 /**
  * The trials of one fine-tuning search: each trial reloads the pretrained checkpoint, trains it on
  * the N images with mirror descent and a cosine schedule, and keeps its weights until the search
  * moves to the next attempt, so that the chosen trial can be written without training it again.
+ * Every finite trial records the relative change of each scored layer.
  * Life-cycle: created per stage run, called sequentially by {@link LearningRateSearch}.
  */
 final class FinetuneTrials implements LearningRateSearch.Trainer {
@@ -35,12 +37,14 @@ final class FinetuneTrials implements LearningRateSearch.Trainer {
     private final ModelInfo pretrainedInfo;
     private final Map<String, Long> seeds;
     private final Device device;
+    private final Map<String, FloatTensor> initialWeights;
     private final Map<String, Kept> kept = new HashMap<>();
     private final List<FinetuneReport.TrialRecord> records = new ArrayList<>();
     private int currentEpochs;
 
-    /** Weights and history of a finished, finite trial. */
-    record Kept(byte[] weights, boolean torchScript, List<FinetuneReport.EpochRecord> history) {
+    /** Weights, history and relative change by layer of a finished, finite trial. */
+    record Kept(byte[] weights, boolean torchScript, List<FinetuneReport.EpochRecord> history,
+            Map<String, Double> relativeChange) {
     }
 
     FinetuneTrials(FinetuneOptions options, FinetuneData data, TrackedRun run, PrintWriter log) {
@@ -54,6 +58,9 @@ final class FinetuneTrials implements LearningRateSearch.Trainer {
                 + options.parsedPotential().name(), (double) options.lrGrid().size() * options.epochs());
         this.currentEpochs = options.epochs();
         this.device = Devices.parse(options.device());
+        try (Network net = Checkpoint.load(options.pretrained(), device)) {
+            this.initialWeights = net.scoredWeights(false);
+        }
     }
 
     /** The device the trials train on. */
@@ -97,12 +104,14 @@ final class FinetuneTrials implements LearningRateSearch.Trainer {
             int attempt = (epochs - options.epochs()) / Math.max(1, options.extraEpochs());
             if (result.diverged()) {
                 progress.advance(epochs - result.epochs().size());
-                records.add(new FinetuneReport.TrialRecord(lr, epochs, attempt, Double.NaN, true, null));
+                records.add(new FinetuneReport.TrialRecord(lr, epochs, attempt, Double.NaN, true, null, Map.of()));
                 return LearningRateSearch.Outcome.of(Double.NaN, false);
             }
             double accuracy = EpochTrainer.accuracy(net, data.subset());
-            kept.put(key, new Kept(Checkpoint.weightBytes(net), net.isTorchScript(), history));
-            records.add(new FinetuneReport.TrialRecord(lr, epochs, attempt, result.finalLoss(), false, accuracy));
+            Map<String, Double> change = RelativeChange.byLayer(initialWeights, net.scoredWeights(false));
+            kept.put(key, new Kept(Checkpoint.weightBytes(net), net.isTorchScript(), history, change));
+            records.add(new FinetuneReport.TrialRecord(lr, epochs, attempt, result.finalLoss(), false, accuracy,
+                    change));
             return LearningRateSearch.Outcome.of(result.finalLoss(), accuracy == 1.0);
         }
     }

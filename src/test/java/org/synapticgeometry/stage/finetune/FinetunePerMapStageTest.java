@@ -6,6 +6,7 @@ import org.synapticgeometry.testing.Cli;
 import org.synapticgeometry.testing.NpzFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -144,5 +145,58 @@ class FinetunePerMapStageTest {
         for (String layer : after.keySet()) {
             assertThat(after.get(layer)).as(layer).hasSameSizeAs(before.get(layer)).isNotEqualTo(before.get(layer));
         }
+    }
+
+    @Test
+    void smallestFittingTakesTheSmallestRateThatFitsAndRecordsTheRelativeChange() throws IOException {
+        Path out = tmp.resolve("lazy");
+        // an unsorted grid: the rule trains from the smallest rate up and stops at the first that fits
+        Cli r = Cli.run("finetune-per-map", "--pretrained", pretrained.toString(), "--potential", "2-norm",
+                "--seed", "1", "--out", out.toString(), "--lr-grid", "1e-1,3e-2", "--lr-rule", "smallest-fitting");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode train = new ObjectMapper().readTree(out.resolve("train.json").toFile());
+        assertThat(train.get("lr_rule").asText()).isEqualTo("smallest-fitting");
+        assertThat(train.get("status").asText()).isEqualTo("reached_100");
+        JsonNode trials = train.get("trials");
+        JsonNode last = trials.get(trials.size() - 1);
+        assertThat(last.get("train_accuracy").asDouble()).as("the search stops at the first fitting rate").isEqualTo(1.0);
+        assertThat(train.get("chosen_lr").asDouble()).isEqualTo(last.get("lr").asDouble());
+        for (JsonNode t : trials) {
+            if (t.get("epochs").asInt() == last.get("epochs").asInt() && t != last) {
+                assertThat(t.get("lr").asDouble()).as("smaller rates come first").isLessThan(last.get("lr").asDouble());
+                assertThat(t.get("train_accuracy").asDouble()).as("a smaller rate that fit would have won").isLessThan(1.0);
+            }
+        }
+        // relative change per layer = ||w_T - w_0|| / ||w_0|| of the snapshots, for the chosen trial
+        assertThat(Cli.run("snapshot", "--checkpoint", pretrained.toString(), "--out", tmp.resolve("w0.npz").toString())
+                .code()).isZero();
+        assertThat(Cli.run("snapshot", "--checkpoint", out.toString(), "--out", tmp.resolve("wt.npz").toString())
+                .code()).isZero();
+        Map<String, float[]> w0 = NpzFiles.read(tmp.resolve("w0.npz"));
+        Map<String, float[]> wt = NpzFiles.read(tmp.resolve("wt.npz"));
+        JsonNode change = train.get("relative_change");
+        assertThat(change.fieldNames()).toIterable().containsExactly("fc1", "fc2");
+        for (String layer : w0.keySet()) {
+            double d = 0;
+            double n = 0;
+            for (int i = 0; i < w0.get(layer).length; i++) {
+                d += Math.pow(wt.get(layer)[i] - w0.get(layer)[i], 2);
+                n += Math.pow(w0.get(layer)[i], 2);
+            }
+            assertThat(change.get(layer).asDouble()).as(layer).isCloseTo(Math.sqrt(d / n), within(1e-9))
+                    .isGreaterThan(0.0);
+            assertThat(last.get("relative_change").get(layer).asDouble()).isEqualTo(change.get(layer).asDouble());
+        }
+        assertThat(r.err()).contains("(smallest-fitting)").contains("relative change fc1 ");
+    }
+
+    @Test
+    void unknownLearningRateRuleIsAUsageError() {
+        Cli r = Cli.run("finetune-per-map", "--pretrained", pretrained.toString(), "--potential", "2-norm",
+                "--seed", "1", "--out", tmp.resolve("o").toString(), "--lr-rule", "lazy");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.lastErrorLine()).isEqualTo("sgeo finetune-per-map: --lr-rule: unknown learning-rate rule 'lazy';"
+                + " valid rules: lowest-loss, smallest-fitting");
+        assertThat(tmp.resolve("o")).doesNotExist();
     }
 }

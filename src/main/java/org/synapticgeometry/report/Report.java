@@ -23,7 +23,10 @@ public final class Report {
         this.notes = List.copyOf(notes);
     }
 
-    /** Draws every figure whose inputs exist and notes the others. */
+    /**
+     * Draws every figure whose inputs exist and notes the others; the robustness figures (synthetic
+     * changes, {@link Robustness}) need no input and are always drawn.
+     */
     public static Report build(ReportInputs in) {
         List<Figure> figs = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -42,6 +45,7 @@ public final class Report {
                 "no snapshot pairs were given (--pairs): the Δ-histogram and |w| figures are skipped");
         addOrNote(figs, notes, Identifications.pHat(in.identifications()),
                 "no run has a p̂ (sgeo score --scan-p none?): the p̂ figure is skipped");
+        figs.addAll(Robustness.figures(Robustness.compute()));
         return new Report(in, figs, notes);
     }
 

@@ -50,13 +50,23 @@ class ReportCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         String html = Files.readString(out.resolve("index.html"));
         for (String id : new String[] {"own_delta_cdf_vs_n", "candidates_mlp-16", "linreg_delta_cdf_k0.5",
-            "linreg_magnitude_k0.75", "delta_hist_negative_entropy", "abs_w_negative_entropy", "p_hat"}) {
+            "linreg_magnitude_k0.75", "delta_hist_negative_entropy", "abs_w_negative_entropy", "p_hat",
+            "robustness_normal", "robustness_log_normal"}) {
             byte[] png = Files.readAllBytes(out.resolve(id + ".png"));
             assertThat(png).as(id).startsWith(0x89, 'P', 'N', 'G');
             assertThat(Files.readString(out.resolve(id + ".svg"))).as(id).contains("<svg");
             assertThat(html).contains("<img src=\"" + id + ".png\"", "href=\"" + id + ".svg\"");
         }
         assertThat(html).doesNotContain("src=\"/", "file:");
+        // every N-D rule of the fixture's linreg.csv (k = 0.5 and 0.75) has both figures, each naming its paper counterpart
+        for (String k : new String[] {"0.5", "0.75"}) {
+            for (String metric : new String[] {"delta_cdf", "magnitude"}) {
+                assertThat(out.resolve("linreg_" + metric + "_k" + k + ".png")).exists();
+            }
+            assertThat(html).contains("Paper counterpart: the linear-regression figure of the paper's Sec. 4.1 (ΔCDF"
+                    + " in the trained potential against D, for N = D^" + k + ")");
+        }
+        assertThat(html).contains("Paper counterpart: the synthetic robustness check");
     }
 
     @Test

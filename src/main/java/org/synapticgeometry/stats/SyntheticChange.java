@@ -4,13 +4,18 @@ import java.util.SplittableRandom;
 import org.synapticgeometry.geometry.Potential;
 
 /**
- * The paper's synthetic robustness data (science.md §4): initial weights log-normal with random
- * signs, or normal; a Gaussian perturbation added in the true potential's dual space; final
- * weights mapped back. Under the true potential Δ is exactly Gaussian.
+ * The paper's synthetic robustness data: initial weights log-normal with random signs, or normal;
+ * a Gaussian perturbation added in the true potential's dual space; final weights mapped back.
+ * Under the true potential Δ is exactly Gaussian. Seeded and reproducible across Java versions.
  */
 public final class SyntheticChange {
     /** Initial weight distributions. */
-    public enum Init { LOG_NORMAL, NORMAL }
+    public enum Init {
+        /** exp(N(0, 1)) with random signs. */
+        LOG_NORMAL,
+        /** N(0, 1). */
+        NORMAL
+    }
 
     private SyntheticChange() {
     }

@@ -28,9 +28,10 @@ public final class Provenance {
     }
 
     /**
-     * The git commit of the code ({@code SGEO_GIT_COMMIT} if set, else {@code git rev-parse HEAD} in the
-     * folder the classes were loaded from, with {@code -dirty} when tracked files changed), or
-     * {@code unknown}.
+     * The git commit of the code: {@code SGEO_GIT_COMMIT} if set, else the commit the jar was built from
+     * (written by Maven into {@code sgeo-version.properties}, with {@code -dirty} when tracked files had
+     * changed), else, for classes not built by Maven, {@code git rev-parse HEAD} in the folder they were
+     * loaded from; {@code unknown} when none of these knows.
      */
     public static String gitCommit(Map<String, String> env) {
         String fromEnv = env.get(TrackingKeys.ENV_GIT_COMMIT);
@@ -38,17 +39,33 @@ public final class Provenance {
             return fromEnv.strip();
         }
         if (commit == null) {
-            Path codeDir = codeLocation();
-            commit = git(codeDir, "rev-parse", "HEAD")
-                    .map(c -> c + (git(codeDir, "status", "--porcelain", "--untracked-files=no")
-                            .filter(s -> !s.isEmpty()).isPresent() ? "-dirty" : ""))
-                    .orElse("unknown");
+            String built = buildProperties().getProperty("git.commit", "unknown");
+            commit = !built.equals("unknown") && !built.startsWith("${") ? built : commitFromGit();
         }
         return commit;
     }
 
+    private static String commitFromGit() {
+        Path codeDir = codeLocation();
+        return git(codeDir, "rev-parse", "HEAD")
+                .map(c -> c + (git(codeDir, "status", "--porcelain", "--untracked-files=no")
+                        .filter(s -> !s.isEmpty()).isPresent() ? "-dirty" : ""))
+                .orElse("unknown");
+    }
+
     /** Versions of this tool, DJL, libtorch and Java. */
     public static Map<String, String> versions() {
+        Properties p = buildProperties();
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("sgeo", p.getProperty("version", "unknown"));
+        v.put("djl", p.getProperty("djl", "unknown"));
+        v.put("libtorch", p.getProperty("libtorch", "unknown"));
+        v.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
+        return v;
+    }
+
+    /** What Maven wrote into {@code sgeo-version.properties} at build time (empty when absent). */
+    private static Properties buildProperties() {
         Properties p = new Properties();
         try (InputStream in = Provenance.class.getResourceAsStream("/sgeo-version.properties")) {
             if (in != null) {
@@ -57,12 +74,7 @@ public final class Provenance {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<String, String> v = new LinkedHashMap<>();
-        v.put("sgeo", p.getProperty("version", "unknown"));
-        v.put("djl", p.getProperty("djl", "unknown"));
-        v.put("libtorch", p.getProperty("libtorch", "unknown"));
-        v.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
-        return v;
+        return p;
     }
 
     /** Operating system, CPU architecture and core count. */

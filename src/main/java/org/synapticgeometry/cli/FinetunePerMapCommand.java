@@ -44,8 +44,10 @@ public final class FinetunePerMapCommand implements Callable<Integer> {
     private List<Double> lrGrid;
 
     @Option(names = "--lr-rule", defaultValue = "lowest-loss", description = "how the rate is chosen: lowest-loss"
-            + " (the paper: lowest last-epoch loss) or smallest-fitting (the smallest rate that reaches 100%% train"
-            + " accuracy, which keeps fine-tuning lazy; lowest loss when none does) (default ${DEFAULT-VALUE})")
+            + " (the paper: lowest last-epoch loss), smallest-fitting (the smallest rate that reaches 100%% train"
+            + " accuracy; lowest loss when none does) or bounded-change:B (the lowest loss among rates whose largest"
+            + " per-layer relative change ||w_T - w_0||/||w_0|| is at most B, e.g. bounded-change:0.2: the lazy"
+            + " regime) (default ${DEFAULT-VALUE})")
     private String lrRule;
 
     @Option(names = "--epochs", defaultValue = "30", description = "epochs of the first search (default ${DEFAULT-VALUE})")

@@ -30,8 +30,12 @@ public final class LearningRateSearch {
     private final int maxAttempts;
     private final LearningRateRule rule;
 
-    /** What one training run reports: its final loss, whether it diverged, whether it met the criterion. */
-    public record Outcome(double finalLoss, boolean diverged, boolean success) {
+    /**
+     * What one training run reports: its final loss, whether it diverged, whether it met the
+     * criterion, and how far it moved the weights (the largest relative change ‖w_T − w₀‖/‖w₀‖ of a
+     * layer; NaN when the trainer does not measure it).
+     */
+    public record Outcome(double finalLoss, boolean diverged, boolean success, double relativeChange) {
         /** A non-finite loss is a divergence, and a diverged run is never a success. */
         public Outcome {
             diverged = diverged || !Double.isFinite(finalLoss);
@@ -40,7 +44,12 @@ public final class LearningRateSearch {
 
         /** An outcome from the final loss; a non-finite loss means diverged (and never a success). */
         public static Outcome of(double finalLoss, boolean success) {
-            return new Outcome(finalLoss, false, success);
+            return of(finalLoss, success, Double.NaN);
+        }
+
+        /** The same, with the run's largest relative change by layer. */
+        public static Outcome of(double finalLoss, boolean success, double relativeChange) {
+            return new Outcome(finalLoss, false, success, relativeChange);
         }
     }
 
@@ -153,7 +162,8 @@ public final class LearningRateSearch {
 
     /**
      * Runs the search; the trainer is called at most once per (attempt, rate), in the rule's order
-     * (the smallest-fitting rule skips the rates above the first that fits).
+     * (the lazy rules train from the smallest rate up and skip the rest of the grid once they know
+     * their choice).
      */
     public Result run(Trainer trainer) {
         List<Trial> all = new ArrayList<>();

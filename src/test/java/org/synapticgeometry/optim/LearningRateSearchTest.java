@@ -137,9 +137,10 @@ class LearningRateSearchTest {
     @Test
     void aDivergedRateIsNeverChosenByEitherRule() {
         // the smallest rate "fits" but diverged (a non-finite loss cannot be a success); the next one fits
-        for (LearningRateRule rule : LearningRateRule.values()) {
+        for (LearningRateRule rule : List.of(LearningRateRule.LOWEST_LOSS, LearningRateRule.SMALLEST_FITTING,
+                LearningRateRule.boundedChange(0.5))) {
             Result r = LearningRateSearch.of(List.of(1e-3, 1e-2, 1e-1), 10, 10, 1, rule)
-                    .run((lr, e) -> new Outcome(lr == 1e-3 ? Double.NaN : lr, false, true));
+                    .run((lr, e) -> new Outcome(lr == 1e-3 ? Double.NaN : lr, false, true, 0.1));
             assertThat(r.trials().get(0).outcome().diverged()).as(rule.cliName()).isTrue();
             assertThat(r.trials().get(0).outcome().success()).as(rule.cliName()).isFalse();
             assertThat(r.best().get().learningRate()).as(rule.cliName()).isEqualTo(1e-2);
@@ -153,7 +154,37 @@ class LearningRateSearchTest {
     void ruleNamesParseAndAnUnknownNameListsTheValidOnes() {
         assertThat(LearningRateRule.parse("lowest-loss")).isEqualTo(LearningRateRule.LOWEST_LOSS);
         assertThat(LearningRateRule.parse("smallest-fitting")).isEqualTo(LearningRateRule.SMALLEST_FITTING);
-        assertThatThrownBy(() -> LearningRateRule.parse("smallest"))
-                .hasMessage("unknown learning-rate rule 'smallest'; valid rules: lowest-loss, smallest-fitting");
+        assertThat(LearningRateRule.parse("bounded-change:0.2")).isEqualTo(LearningRateRule.boundedChange(0.2));
+        assertThat(LearningRateRule.parse("bounded-change:0.2").cliName()).isEqualTo("bounded-change:0.2");
+        for (String bad : new String[] {"smallest", "bounded-change", "bounded-change:0", "bounded-change:x"}) {
+            assertThatThrownBy(() -> LearningRateRule.parse(bad)).as(bad).hasMessage("unknown learning-rate rule '"
+                    + bad + "'; valid rules: lowest-loss, smallest-fitting, bounded-change:B (B > 0, e.g."
+                    + " bounded-change:0.2)");
+        }
+    }
+
+    /** Relative change 0.05, 0.1, 0.3, 1.0 and loss 0.4, 0.3, 0.2, 0.1 at 1e-3 … 1; nothing fits. */
+    private static Outcome lazyGrid(double lr, int epochs) {
+        int i = (int) Math.round(Math.log10(lr)) + 3;
+        return Outcome.of(new double[] {0.4, 0.3, 0.2, 0.1}[i], false, new double[] {0.05, 0.1, 0.3, 1.0}[i]);
+    }
+
+    @Test
+    void boundedChangeTakesTheLowestLossWithinTheBoundAndStopsAtTheFirstRateBeyondIt() {
+        Result r = LearningRateSearch.of(List.of(1.0, 1e-1, 1e-2, 1e-3), 10, 10, 1, LearningRateRule.boundedChange(0.2))
+                .run(LearningRateSearchTest::lazyGrid);
+        assertThat(r.best().get().learningRate()).isEqualTo(1e-2);
+        // 1e-1 moved the weights by 0.3 > 0.2: 1.0 is never trained
+        assertThat(r.trials()).extracting(LearningRateSearch.Trial::learningRate).containsExactly(1e-3, 1e-2, 1e-1);
+        assertThat(r.succeeded()).isFalse();
+        // a bound below every change: the trial that moved the weights least
+        Result tight = LearningRateSearch.of(List.of(1e-3, 1e-2), 10, 10, 1, LearningRateRule.boundedChange(0.01))
+                .run(LearningRateSearchTest::lazyGrid);
+        assertThat(tight.best().get().learningRate()).isEqualTo(1e-3);
+        assertThat(tight.trials()).hasSize(1);
+        // the paper's rule on the same grid: the largest rate (lowest loss), however far it moved the weights
+        Result paper = LearningRateSearch.of(List.of(1e-3, 1e-2, 1e-1, 1.0), 10, 10, 1, LearningRateRule.LOWEST_LOSS)
+                .run(LearningRateSearchTest::lazyGrid);
+        assertThat(paper.best().get().learningRate()).isEqualTo(1.0);
     }
 }

@@ -112,7 +112,8 @@ final class FinetuneTrials implements LearningRateSearch.Trainer {
             kept.put(key, new Kept(Checkpoint.weightBytes(net), net.isTorchScript(), history, change));
             records.add(new FinetuneReport.TrialRecord(lr, epochs, attempt, result.finalLoss(), false, accuracy,
                     change));
-            return LearningRateSearch.Outcome.of(result.finalLoss(), accuracy == 1.0);
+            return LearningRateSearch.Outcome.of(result.finalLoss(), accuracy == 1.0,
+                    change.values().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN));
         }
     }
 

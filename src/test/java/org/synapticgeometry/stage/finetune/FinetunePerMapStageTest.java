@@ -196,7 +196,7 @@ class FinetunePerMapStageTest {
                 "--seed", "1", "--out", tmp.resolve("o").toString(), "--lr-rule", "lazy");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.lastErrorLine()).isEqualTo("sgeo finetune-per-map: --lr-rule: unknown learning-rate rule 'lazy';"
-                + " valid rules: lowest-loss, smallest-fitting");
+                + " valid rules: lowest-loss, smallest-fitting, bounded-change:B (B > 0, e.g. bounded-change:0.2)");
         assertThat(tmp.resolve("o")).doesNotExist();
     }
 }

@@ -62,7 +62,7 @@ final class LinregFigures {
         }
         return new Figure("linreg_" + metric + "_k" + FineTuningFigures.slug(k),
                 "Linear regression (N = D^" + k + "): " + label,
-                "Paper counterpart: the linear-regression figure of the paper's Sec. 4.1 (" + label
+                "Paper counterpart: the linear-regression figure of the paper (Fig. 2, Sec. 4.1: " + label
                         + " in the trained potential against D, for N = D^" + k + "). Median over seeds and"
                         + " input-correlation powers (solid) with the 5–95% band (dashed) of the "
                         + label + " measured in the potential that trained the model, against the number of"

@@ -63,7 +63,7 @@ class ReportCommandTest {
             for (String metric : new String[] {"delta_cdf", "magnitude"}) {
                 assertThat(out.resolve("linreg_" + metric + "_k" + k + ".png")).exists();
             }
-            assertThat(html).contains("Paper counterpart: the linear-regression figure of the paper's Sec. 4.1 (ΔCDF"
+            assertThat(html).contains("Paper counterpart: the linear-regression figure of the paper (Fig. 2, Sec. 4.1: ΔCDF"
                     + " in the trained potential against D, for N = D^" + k + ")");
         }
         assertThat(html).contains("Paper counterpart: the synthetic robustness check");

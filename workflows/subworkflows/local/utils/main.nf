@@ -13,6 +13,7 @@ def safePatterns() {
         outdir            : /^[A-Za-z0-9_.\/+-]+$/,
         pretrain_args     : /^[A-Za-z0-9_.,:= +-]*$/,
         finetune_args     : /^[A-Za-z0-9_.,:= +-]*$/,
+        lr_rule           : /^(lowest-loss|smallest-fitting|bounded-change:[0-9]+(\.[0-9]+)?)$/,
         snapshot_args     : /^[A-Za-z0-9_.,:= +-]*$/,
         score_args        : /^[A-Za-z0-9_.,:= +-]*$/,
     ]

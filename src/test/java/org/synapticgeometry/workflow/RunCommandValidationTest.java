@@ -42,6 +42,15 @@ class RunCommandValidationTest {
     }
 
     @Test
+    void rejectsAnUnknownLearningRateRule() throws IOException {
+        Path p = params("lr_rule: lazy\n");
+        Cli r = Cli.run("run", MAIN, "-params-file", p.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("line 1: lr_rule must be how finetune-per-map chooses the learning rate")
+                .contains("found \"lazy\"");
+    }
+
+    @Test
     void rejectsUnknownParameterListingTheKnownOnes() throws IOException {
         Path p = params("outdir: results\n\nseedz: [1]\n");
         Cli r = Cli.run("run", MAIN, "-params-file", p.toString());

@@ -3,6 +3,7 @@ package org.synapticgeometry.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.synapticgeometry.geometry.Potentials;
 import org.synapticgeometry.optim.LearningRateRule;
 import org.synapticgeometry.stage.Stages;
 import org.synapticgeometry.stage.finetune.FinetuneOptions;
@@ -84,7 +85,7 @@ public final class FinetunePerMapCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--lr-rule: " + e.getMessage(), e);
         }
-        FinetuneOptions o = new FinetuneOptions(pretrained, potential, seed, out, k, n, lrGrid, rule, epochs,
+        FinetuneOptions o = new FinetuneOptions(pretrained, Potentials.parse(potential), seed, out, k, n, lrGrid, rule, epochs,
                 extraEpochs, maxAttempts, batchSize, momentum, dataDir, images, device);
         Stages.run(new FinetunePerMapStage(), o, spec.commandLine().getErr());
         return ExitCodes.OK;

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.synapticgeometry.stage.Stages;
 import org.synapticgeometry.data.FashionMnist;
+import org.synapticgeometry.geometry.Potentials;
 import org.synapticgeometry.data.InputView;
 import org.synapticgeometry.model.Network;
 import org.synapticgeometry.stage.pretrain.PretrainLoadStage;
@@ -74,7 +75,7 @@ public final class PretrainLoadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PretrainLoadOptions o = new PretrainLoadOptions(arch, torchscript, checkpoint, out, seed, epochs, dataDir,
-                potential, lr, batchSize, trainLimit, shape(), device);
+                potential == null ? null : Potentials.parse(potential), lr, batchSize, trainLimit, shape(), device);
         Stages.run(new PretrainLoadStage(), o, spec.commandLine().getErr());
         return ExitCodes.OK;
     }

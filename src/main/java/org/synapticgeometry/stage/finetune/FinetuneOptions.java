@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.synapticgeometry.geometry.Potential;
-import org.synapticgeometry.geometry.Potentials;
 import org.synapticgeometry.model.Devices;
 import org.synapticgeometry.optim.LearningRateRule;
 
@@ -31,7 +30,7 @@ import org.synapticgeometry.optim.LearningRateRule;
  * @param images a user image folder (one sub-folder per class) used instead of the Fashion-MNIST test split, or null
  * @param device {@code auto}, {@code cpu} or {@code gpu}
  */
-public record FinetuneOptions(Path pretrained, String potential, long seed, Path out, double k, int n,
+public record FinetuneOptions(Path pretrained, Potential potential, long seed, Path out, double k, int n,
         List<Double> lrGrid, LearningRateRule lrRule, int epochs, int extraEpochs, int maxAttempts, int batchSize, double momentum, Path dataDir,
         Path images, String device) implements StageOptions {
 
@@ -44,7 +43,6 @@ public record FinetuneOptions(Path pretrained, String potential, long seed, Path
         if (pretrained == null || out == null || potential == null) {
             throw new IllegalArgumentException("--pretrained, --potential and --out are required");
         }
-        Potentials.parse(potential);
         if (lrRule == null) {
             throw new IllegalArgumentException("--lr-rule is required");
         }
@@ -66,17 +64,12 @@ public record FinetuneOptions(Path pretrained, String potential, long seed, Path
         Devices.parse(device);
     }
 
-    /** The parsed potential. */
-    public Potential parsedPotential() {
-        return Potentials.parse(potential);
-    }
-
     /** Every option as a run parameter. */
     @Override
     public Map<String, String> params() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("pretrained", pretrained.toString());
-        p.put("potential", parsedPotential().name());
+        p.put("potential", potential.name());
         p.put("seed", Long.toString(seed));
         p.put("out", out.toString());
         p.put("k", Double.toString(k));

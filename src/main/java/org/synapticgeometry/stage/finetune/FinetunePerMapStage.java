@@ -46,7 +46,7 @@ public final class FinetunePerMapStage implements Stage<FinetuneOptions, Finetun
     /** The architecture (from the pretrained model.json), potential and seed. */
     @Override
     public Map<String, String> tags(FinetuneOptions o) {
-        return Map.of("architecture", pretrainedInfo(o).architecture(), "potential", o.parsedPotential().name(),
+        return Map.of("architecture", pretrainedInfo(o).architecture(), "potential", o.potential().name(),
                 "seed", Long.toString(o.seed()));
     }
 
@@ -112,13 +112,13 @@ public final class FinetunePerMapStage implements Stage<FinetuneOptions, Finetun
                 testAfter = EpochTrainer.accuracy(net, data.rest());
             }
             Checkpoint.writeInfo(o.out().resolve(Checkpoint.INFO_FILE), info.withTraining(STAGE, data.name(),
-                    trainAfter, testAfter, o.seed(), o.parsedPotential().name(), best.get().epochs(), inputs));
+                    trainAfter, testAfter, o.seed(), o.potential().name(), best.get().epochs(), inputs));
             history.forEach(e -> run.logMetrics(Map.of("train_loss", e.loss(), "train_accuracy", e.accuracy()),
                     e.epoch()));
         }
         String status = best.isEmpty() ? "all_diverged" : result.succeeded() ? "reached_100" : "not_reached_100";
         FinetuneReport report = new FinetuneReport(status, trials.pretrainedInfo().architecture(),
-                o.parsedPotential().name(), o.seed(), trials.seeds(), trials.pretrainedInfo().scoredWeights(),
+                o.potential().name(), o.seed(), trials.seeds(), trials.pretrainedInfo().scoredWeights(),
                 data.subset().size(), o.n() > 0 ? Double.NaN : o.k(), data.name(), o.batchSize(), o.momentum(),
                 o.lrGrid(), o.lrRule().cliName(), best.map(LearningRateSearch.Trial::learningRate).orElse(null),
                 best.map(LearningRateSearch.Trial::epochs).orElse(null), result.attempts(), result.succeeded(),

@@ -55,7 +55,7 @@ final class FinetuneTrials implements LearningRateSearch.Trainer {
                 .resolve(Checkpoint.INFO_FILE));
         this.seeds = FinetunePerMapStage.derivedSeeds(options.seed());
         this.progress = new Progress(log, FinetunePerMapStage.STAGE + " " + pretrainedInfo.architecture() + " "
-                + options.parsedPotential().name(), (double) options.lrGrid().size() * options.epochs());
+                + options.potential().name(), (double) options.lrGrid().size() * options.epochs());
         this.currentEpochs = options.epochs();
         this.device = Devices.parse(options.device());
         try (Network net = Checkpoint.load(options.pretrained(), device)) {
@@ -84,7 +84,7 @@ final class FinetuneTrials implements LearningRateSearch.Trainer {
         }
         try (Network net = Checkpoint.load(options.pretrained(), device)) {
             int batches = EpochTrainer.batchesPerEpoch(data.subset().size(), options.batchSize());
-            MirrorDescent optimizer = MirrorDescent.builder().setPotential(options.parsedPotential())
+            MirrorDescent optimizer = MirrorDescent.builder().setPotential(options.potential())
                     .setLearningRateTracker(CosineSchedule.of(lr, epochs, batches))
                     .optMomentum((float) options.momentum()).build();
             String key = metricPrefix(lr, epochs);

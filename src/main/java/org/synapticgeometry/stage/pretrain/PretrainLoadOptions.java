@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.synapticgeometry.data.LabeledImages;
 import org.synapticgeometry.geometry.Potential;
-import org.synapticgeometry.geometry.Potentials;
 import org.synapticgeometry.model.Devices;
 import org.synapticgeometry.model.Network;
 import org.synapticgeometry.model.Zoo;
@@ -32,7 +31,7 @@ import org.synapticgeometry.model.Zoo;
  * @param device {@code auto}, {@code cpu} or {@code gpu}
  */
 public record PretrainLoadOptions(String arch, Path torchscript, Path checkpoint, Path out, long seed, int epochs,
-        Path dataDir, String potential, double learningRate, int batchSize, int trainLimit,
+        Path dataDir, Potential potential, double learningRate, int batchSize, int trainLimit,
         Network.InputShape inputShape, String device) implements StageOptions {
 
     /** Where the network comes from. */
@@ -73,9 +72,6 @@ public record PretrainLoadOptions(String arch, Path torchscript, Path checkpoint
         if (trainLimit < 0) {
             throw new IllegalArgumentException("--train-limit must be >= 0 (0 = all), found " + trainLimit);
         }
-        if (potential != null) {
-            Potentials.parse(potential);
-        }
         Devices.parse(device);
     }
 
@@ -84,14 +80,9 @@ public record PretrainLoadOptions(String arch, Path torchscript, Path checkpoint
         return arch != null ? Source.ARCH : torchscript != null ? Source.TORCHSCRIPT : Source.CHECKPOINT;
     }
 
-    /** The parsed potential, or null for SGD with momentum. */
-    public Potential parsedPotential() {
-        return potential == null ? null : Potentials.parse(potential);
-    }
-
     /** The potential's canonical name, or {@code sgd-momentum}. */
     public String potentialName() {
-        return potential == null ? "sgd-momentum" : parsedPotential().name();
+        return potential == null ? "sgd-momentum" : potential.name();
     }
 
     /** The first {@code trainLimit} images of {@code train}, or all of them. */

@@ -97,7 +97,7 @@ public final class PretrainLoadStage implements Stage<PretrainLoadOptions, Model
         if (o.potential() == null) {
             return Optimizer.sgd().setLearningRateTracker(rate).optMomentum(0.9f).build();
         }
-        return MirrorDescent.builder().setPotential(o.parsedPotential()).setLearningRateTracker(rate).optMomentum(0.9f)
+        return MirrorDescent.builder().setPotential(o.potential()).setLearningRateTracker(rate).optMomentum(0.9f)
                 .build();
     }
 

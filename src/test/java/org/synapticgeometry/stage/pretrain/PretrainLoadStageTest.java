@@ -77,6 +77,16 @@ class PretrainLoadStageTest {
     }
 
     @Test
+    void invalidPotentialIsAUsageErrorAndWritesNothing() {
+        Path out = tmp.resolve("bad-potential");
+        Cli r = Cli.run("pretrain-load", "--arch", "mlp-16", "--potential", "1-norm", "--out", out.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.lastErrorLine()).startsWith("sgeo pretrain-load: invalid potential '1-norm': p-norm potential"
+                + " needs a finite p > 1").contains("valid forms");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void missingDatasetSaysHowToInstallAndWritesNothing() {
         Path out = tmp.resolve("out");
         Cli r = Cli.run("pretrain-load", "--arch", "mlp-16", "--data-dir", tmp.resolve("nowhere").toString(),

@@ -6,7 +6,9 @@ import static org.synapticgeometry.optim.LaneMemory.store;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import jdk.incubator.vector.FloatVector;
@@ -62,24 +64,33 @@ abstract sealed class VectorMirrorStep implements FusedStep {
     private static final int BLOCK_BYTES = Float.BYTES << 14;
 
     /**
-     * Runs every potential's step once on a few lanes chosen to reach every rare path too (wide
+     * Runs every step (each potential's and the plain momentum step) once on a few lanes chosen to reach every rare path too (wide
      * exp, scaled 2/3 power, hypentropy's far lanes, the tail), so that a JDK whose Vector API
      * lacks a method fails here, with a {@link LinkageError}, rather than in the middle of training.
+     * Returns the classes run, which a test checks are all of them.
      */
-    static void exerciseEveryPath() {
+    static Set<Class<?>> exerciseEveryPath() {
         float[] values = {0f, 1e-40f, -3e38f, 0.5f, -2f, 1e-3f, 100f, -100f, Float.NaN, 1f, -1f, 7f, 0.2f, -0.3f, 1e30f, 3f,
             0.01f, -0.01f};
         ByteBuffer w = ByteBuffer.allocate(values.length * Float.BYTES).order(ORDER);
         ByteBuffer g = ByteBuffer.allocate(values.length * Float.BYTES).order(ORDER);
         ByteBuffer b = ByteBuffer.allocate(values.length * Float.BYTES).order(ORDER);
+        List<VectorMirrorStep> steps = new ArrayList<>();
         for (Potential p : List.of(PNormPotential.of(2), PNormPotential.of(3), PNormPotential.of(1.5),
                 PNormPotential.of(2.5), NegativeEntropyPotential.INSTANCE, HypentropyPotential.of(0.1))) {
+            steps.add(PotentialKernels.of(p).fused().get());
+        }
+        steps.add(new PlainMomentum());
+        Set<Class<?>> exercised = new HashSet<>();
+        for (VectorMirrorStep step : steps) {
             for (int i = 0; i < values.length; i++) {
                 w.putFloat(i * Float.BYTES, values[i]);
                 g.putFloat(i * Float.BYTES, values[values.length - 1 - i]);
             }
-            PotentialKernels.of(p).fused().get().update(w, g, b, new StepCoefficients(1f, 2f, 50f, 0.01f, 0.9f, 0.1f, true), 1);
+            step.update(w, g, b, new StepCoefficients(1f, 2f, 50f, 0.01f, 0.9f, 0.1f, true), 1);
+            exercised.add(step.getClass());
         }
+        return exercised;
     }
 
     @Override

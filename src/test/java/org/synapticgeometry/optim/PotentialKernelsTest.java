@@ -35,6 +35,13 @@ class PotentialKernelsTest {
                 .containsExactlyInAnyOrder(Potential.class.getPermittedSubclasses());
     }
 
+    /** The start-up linkage check ({@link FusedStep.Linkage}) runs every fused kernel there is. */
+    @Test
+    void linkageCheckExercisesEveryFusedKernel() {
+        assertThat(VectorMirrorStep.exerciseEveryPath())
+                .containsExactlyInAnyOrder(VectorMirrorStep.class.getPermittedSubclasses());
+    }
+
     @Test
     void fusedAndLibtorchStepsAgree() {
         float[] w = MirrorMapTest.randomWeights(1003, 8);

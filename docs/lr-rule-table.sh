@@ -32,7 +32,7 @@ for arch in $archs; do
   for rule in $rules; do
     for seed in $seeds; do
       for pot in $potentials; do
-        id="$rule-$arch-$pot-s$seed"
+        id="${rule//:/-}-$arch-$pot-s$seed"
         ft="$out/ft/$id"
         if [[ ! -f "$ft/train.json" ]]; then
           timed finetune-per-map "$id" "$sgeo" finetune-per-map --pretrained "$pre" --potential "$pot" \

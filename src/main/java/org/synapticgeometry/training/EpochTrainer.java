@@ -4,6 +4,8 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
@@ -17,9 +19,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
-import org.synapticgeometry.data.InputView;
 import org.synapticgeometry.data.LabeledImages;
 import org.synapticgeometry.data.Subsets;
+import org.synapticgeometry.data.TrainingBatches;
 import org.synapticgeometry.model.Network;
 
 /**
@@ -65,10 +67,11 @@ public final class EpochTrainer {
         int[] perm = new int[data.size()];
         Arrays.setAll(perm, i -> i);
         attachGradients(net);
-        try (Trainer trainer = net.model().newTrainer(config)) {
+        try (Trainer trainer = net.model().newTrainer(config);
+                TrainingBatches batches = TrainingBatches.of(trainer.getManager(), data, net.view())) {
             for (int e = 1; e <= epochs; e++) {
                 Subsets.shuffle(perm, order);
-                Epoch epoch = oneEpoch(trainer, net.view(), data, perm, batchSize, e);
+                Epoch epoch = oneEpoch(trainer, batches, perm, batchSize, e);
                 done.add(epoch);
                 onEpoch.accept(epoch);
                 if (!Double.isFinite(epoch.loss())) {
@@ -89,30 +92,35 @@ public final class EpochTrainer {
         }
     }
 
-    private static Epoch oneEpoch(Trainer trainer, InputView view, LabeledImages data, int[] perm, int batchSize,
-            int epoch) {
-        double lossSum = 0;
-        long correct = 0;
-        for (int from = 0; from < perm.length; from += batchSize) {
-            int[] idx = Arrays.copyOfRange(perm, from, Math.min(perm.length, from + batchSize));
-            try (NDManager batch = trainer.getManager().newSubManager()) {
-                NDArray x = data.batch(batch, idx, view);
-                NDArray y = data.labelBatch(batch, idx);
-                try (GradientCollector gc = trainer.newGradientCollector()) {
-                    NDList pred = trainer.forward(new NDList(x));
-                    NDArray loss = trainer.getLoss().evaluate(new NDList(y), pred);
-                    double l = loss.getFloat();
-                    if (!Double.isFinite(l)) {
-                        return new Epoch(epoch, l, Double.NaN);
+    /**
+     * One epoch over {@code batches}' images in the order {@code perm}. The loss (times the batch
+     * size, in float64 as the sum was taken in Java before) and the count of correct predictions
+     * are summed on the native side and read once at the end of the epoch: no batch waits for a
+     * read-back. A non-finite batch loss makes the epoch's loss non-finite (the run then stops).
+     */
+    private static Epoch oneEpoch(Trainer trainer, TrainingBatches batches, int[] perm, int batchSize, int epoch) {
+        try (NDManager sums = trainer.getManager().newSubManager()) {
+            NDArray lossSum = sums.zeros(new Shape(), DataType.FLOAT64);
+            NDArray correct = sums.zeros(new Shape(), DataType.INT64);
+            for (int from = 0; from < perm.length; from += batchSize) {
+                int[] idx = Arrays.copyOfRange(perm, from, Math.min(perm.length, from + batchSize));
+                try (NDManager batch = trainer.getManager().newSubManager()) {
+                    NDArray x = batches.images(batch, idx);
+                    NDArray y = batches.labels(batch, idx);
+                    try (GradientCollector gc = trainer.newGradientCollector()) {
+                        NDList pred = trainer.forward(new NDList(x));
+                        NDArray loss = trainer.getLoss().evaluate(new NDList(y), pred);
+                        gc.backward(loss);
+                        lossSum.addi(loss.toType(DataType.FLOAT64, false).muli(idx.length));
+                        correct.addi(correctCount(pred.singletonOrThrow(), y));
                     }
-                    gc.backward(loss);
-                    lossSum += l * idx.length;
-                    correct += countCorrect(pred.singletonOrThrow(), y);
+                    trainer.step();
                 }
-                trainer.step();
             }
+            double loss = lossSum.getDouble() / perm.length;
+            double accuracy = Double.isFinite(loss) ? (double) correct.getLong() / perm.length : Double.NaN;
+            return new Epoch(epoch, loss, accuracy);
         }
-        return new Epoch(epoch, lossSum / perm.length, (double) correct / perm.length);
     }
 
     /** Accuracy of {@code net} on all of {@code data}, in inference mode (batch norm uses running statistics). */
@@ -133,6 +141,11 @@ public final class EpochTrainer {
     }
 
     private static long countCorrect(NDArray logits, NDArray labels) {
-        return logits.argMax(1).toType(labels.getDataType(), false).eq(labels).countNonzero().getLong();
+        return correctCount(logits, labels).getLong();
+    }
+
+    /** The number of rows whose largest logit is the label, as an int64 scalar on the native side. */
+    private static NDArray correctCount(NDArray logits, NDArray labels) {
+        return logits.argMax(1).toType(labels.getDataType(), false).eq(labels).countNonzero();
     }
 }

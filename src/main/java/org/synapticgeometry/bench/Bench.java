@@ -3,6 +3,7 @@ package org.synapticgeometry.bench;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -13,15 +14,48 @@ import java.util.Map;
 /**
  * Micro-benchmarks reported as ratios to a baseline measured in the same process, so that numbers
  * from different machines can be compared. Each {@link Suite} is registered once in
- * {@link #SUITES}; {@code sgeo bench --suite NAME} runs one, {@code all} runs every suite.
+ * {@link #SUITES}; {@code sgeo bench --suite NAME} runs one, {@code all} runs every in-process suite
+ * (the {@code finetune} suite, minutes of child processes and a PyTorch peer, runs only by name).
  */
 public final class Bench {
 
-    /** Options shared by the suites. */
-    public record Settings(int tensorSize, long[] deltaCdfSizes, int warmup, int repeats, long seed) {
+    /** Options shared by the suites; {@code threads} is libtorch's intra-op thread count. */
+    public record Settings(int tensorSize, long[] deltaCdfSizes, int warmup, int repeats, long seed, int threads,
+            FinetuneSettings finetune) {
         /** Copies the array. */
         public Settings {
             deltaCdfSizes = deltaCdfSizes.clone();
+        }
+
+        /** Settings for the in-process suites only: one libtorch thread, no finetune settings. */
+        public Settings(int tensorSize, long[] deltaCdfSizes, int warmup, int repeats, long seed) {
+            this(tensorSize, deltaCdfSizes, warmup, repeats, seed, 1, null);
+        }
+    }
+
+    /**
+     * Options of the {@code finetune} suite.
+     *
+     * @param archs architectures to fine-tune
+     * @param potential the trained potential
+     * @param lrGrid comma-separated learning rates of the search
+     * @param epochs epochs per rate
+     * @param runs alternated rounds (one seed each)
+     * @param sgeo the sgeo launcher to time
+     * @param python the Python interpreter of the PyTorch peer
+     * @param peer the peer script
+     * @param work folder of the pretrained networks (made once, kept) and of every run's outputs
+     */
+    public record FinetuneSettings(List<String> archs, String potential, String lrGrid, int epochs, int runs,
+            Path sgeo, String python, Path peer, Path work) {
+        /** Copies the list. */
+        public FinetuneSettings {
+            archs = List.copyOf(archs);
+        }
+
+        /** Number of rates in the grid. */
+        public int lrGridSize() {
+            return lrGrid.split(",").length;
         }
     }
 
@@ -46,10 +80,16 @@ public final class Bench {
 
         /** Measures every case of the suite. */
         List<Row> run(Settings settings, PrintWriter progress);
+
+        /** Whether {@code --suite all} runs it. */
+        default boolean inAll() {
+            return true;
+        }
     }
 
     /** Every suite, in the order {@code all} runs them. Add a suite with one line here. */
-    public static final List<Suite> SUITES = List.of(new OptimizerBenchmark(), new DeltaCdfBenchmark(), new ScoreBenchmark());
+    public static final List<Suite> SUITES = List.of(new OptimizerBenchmark(), new DeltaCdfBenchmark(), new ScoreBenchmark(),
+            new FinetuneBenchmark());
 
     private Bench() {
     }
@@ -74,7 +114,7 @@ public final class Bench {
         }
         List<Row> rows = new ArrayList<>();
         for (Suite s : byName.values()) {
-            if (suite.equals("all") || s.name().equals(suite)) {
+            if (suite.equals("all") ? s.inAll() : s.name().equals(suite)) {
                 rows.addAll(s.run(settings, progress));
             }
         }
@@ -135,7 +175,17 @@ public final class Bench {
         into[1][i] = (threads.getCurrentThreadCpuTime() - cpu) / 1e6;
     }
 
-    private static double median(double[] values) {
+    /** Element-wise {@code a[i] / b[i]}. */
+    static double[] ratios(double[] a, double[] b) {
+        double[] r = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            r[i] = a[i] / b[i];
+        }
+        return r;
+    }
+
+    /** The median (mean of the middle two for an even count). */
+    static double median(double[] values) {
         double[] t = values.clone();
         Arrays.sort(t);
         int n = t.length;

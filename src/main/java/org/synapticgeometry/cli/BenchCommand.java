@@ -1,8 +1,11 @@
 package org.synapticgeometry.cli;
 
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.synapticgeometry.bench.Bench;
+import org.synapticgeometry.geometry.Potentials;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -17,7 +20,9 @@ public final class BenchCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--suite", defaultValue = "all", paramLabel = "NAME",
-            description = "Which suite: optim, deltacdf, score or all (default: ${DEFAULT-VALUE}).")
+            description = {"Which suite: optim, deltacdf, score, finetune or all (default: ${DEFAULT-VALUE}).",
+                "all runs the in-process suites; finetune (whole sgeo finetune-per-map processes against a PyTorch"
+                    + " peer, minutes) runs only by name."})
     private String suite;
 
     @Option(names = "--tensor-size", defaultValue = "1000000", paramLabel = "N",
@@ -38,6 +43,44 @@ public final class BenchCommand implements Callable<Integer> {
                     + " with more, CPU ratios miss the worker threads and only wall times are meaningful."})
     private int threads;
 
+    @Option(names = "--archs", defaultValue = "mlp-256,cnn", split = ",", paramLabel = "ARCH[,ARCH...]",
+            description = "finetune suite: architectures (default: ${DEFAULT-VALUE}).")
+    private List<String> archs;
+
+    @Option(names = "--potential", defaultValue = "negative_entropy", paramLabel = "POTENTIAL",
+            description = "finetune suite: the trained potential (default: ${DEFAULT-VALUE}).")
+    private String potential;
+
+    @Option(names = "--lr-grid", defaultValue = "1e-5,1e-4,1e-3,1e-2,1e-1", paramLabel = "LIST",
+            description = "finetune suite: rates of the one search (default: ${DEFAULT-VALUE}).")
+    private String lrGrid;
+
+    @Option(names = "--epochs", defaultValue = "30", paramLabel = "E",
+            description = "finetune suite: epochs per rate (default: ${DEFAULT-VALUE}).")
+    private int epochs;
+
+    @Option(names = "--runs", defaultValue = "3", paramLabel = "R",
+            description = "finetune suite: alternated rounds of one sgeo and one PyTorch process, seeds 1..R"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private int runs;
+
+    @Option(names = "--python", defaultValue = "/usr/bin/python3", paramLabel = "PYTHON",
+            description = "finetune suite: interpreter with torch, e.g. Debian's python3-torch (default: ${DEFAULT-VALUE}).")
+    private String python;
+
+    @Option(names = "--sgeo", paramLabel = "LAUNCHER",
+            description = "finetune suite: the sgeo launcher to time (default: bin/sgeo of this build).")
+    private Path sgeo;
+
+    @Option(names = "--peer", paramLabel = "SCRIPT",
+            description = "finetune suite: the PyTorch peer (default: ci/peers/finetune_torch.py of this build).")
+    private Path peer;
+
+    @Option(names = "--work", defaultValue = "bench-finetune", paramLabel = "DIR",
+            description = "finetune suite: pretrained networks (made once, reused) and each run's outputs"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private Path work;
+
     @Override
     public Integer call() {
         if (threads < 1) {
@@ -54,10 +97,29 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         long[] sizes = deltaCdfSizes.stream().mapToLong(Long::longValue).toArray();
-        Bench.Settings settings = new Bench.Settings(tensorSize, sizes, Math.max(1, repeats / 5), repeats, 42);
+        if (runs < 1 || epochs < 1) {
+            throw new IllegalArgumentException("--runs and --epochs must be >= 1, found " + runs + " and " + epochs);
+        }
+        Potentials.parse(potential);
+        Path root = sourceRoot();
+        Bench.FinetuneSettings finetune = new Bench.FinetuneSettings(archs, potential, lrGrid, epochs, runs,
+                sgeo != null ? sgeo : root.resolve("bin/sgeo"), python,
+                peer != null ? peer : root.resolve("ci/peers/finetune_torch.py"), work.toAbsolutePath());
+        Bench.Settings settings = new Bench.Settings(tensorSize, sizes, Math.max(1, repeats / 5), repeats, 42, threads,
+                finetune);
         List<Bench.Row> rows = Bench.run(suite, settings, spec.commandLine().getErr());
         spec.commandLine().getOut().print(Bench.table(rows));
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
+    }
+
+    /** The sgeo checkout this build runs from: the parent of {@code target/} holding the jar or the classes. */
+    private static Path sourceRoot() {
+        try {
+            Path code = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return code.toAbsolutePath().getParent().getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

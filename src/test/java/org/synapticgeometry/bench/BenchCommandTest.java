@@ -3,8 +3,11 @@ package org.synapticgeometry.bench;
 import org.synapticgeometry.cli.ExitCodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.synapticgeometry.testing.Cli;
 
 /** The bench command runs each suite on tiny sizes and reports one row per case; timings are not asserted. */
@@ -36,7 +39,7 @@ class BenchCommandTest {
     void rejectsUnknownSuiteListingValidOnes() {
         Cli r = Cli.run("bench", "--suite", "gpu");
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("--suite must be one of [optim, deltacdf, score, all], found 'gpu'");
+        assertThat(r.err()).contains("--suite must be one of [optim, deltacdf, score, finetune, all], found 'gpu'");
     }
 
     @Test
@@ -44,5 +47,36 @@ class BenchCommandTest {
         Cli r = Cli.run("bench", "--tensor-size", "0");
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("--tensor-size and --repeats must be >= 1, found 0");
+    }
+
+    @Test
+    void finetuneSuiteWithoutTorchIsAUsageErrorNamingTheFix(@TempDir Path work) {
+        Cli r = Cli.run("bench", "--suite", "finetune", "--python", "/bin/false", "--work", work.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.lastErrorLine()).contains("--python /bin/false cannot import torch", "apt-get install -y python3-torch");
+        assertThat(work).isEmptyDirectory();
+    }
+
+    @Test
+    void finetuneSuiteWithAMissingPeerIsAUsageError(@TempDir Path work) {
+        Cli r = Cli.run("bench", "--suite", "finetune", "--peer", work.resolve("none.py").toString(), "--work",
+                work.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.lastErrorLine()).contains("--peer " + work.resolve("none.py") + " does not exist");
+    }
+
+    @Test
+    void finetuneSuiteRejectsZeroRuns() {
+        Cli r = Cli.run("bench", "--suite", "finetune", "--runs", "0");
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.lastErrorLine()).contains("--runs and --epochs must be >= 1, found 0 and 30");
+    }
+
+    @Test
+    void childCpuTimeIsReadFromBashTimes(@TempDir Path dir) {
+        assertThat(Timed.childCpuMillis("0m0.010s 0m0.002s\n1m2.500s 0m0.250s\n")).isEqualTo(62_750.0);
+        assertThat(Timed.run(java.util.List.of("true"), dir, 1).cpuMillis()).isBetween(0.0, 1000.0);
+        assertThatThrownBy(() -> Timed.run(java.util.List.of("false"), dir, 1)).hasMessageContaining(
+                "false failed with exit code 1; see " + dir.resolve("bench.log"));
     }
 }

@@ -9,36 +9,49 @@ import org.synapticgeometry.stage.Stages;
 import org.synapticgeometry.stage.finetune.FinetuneOptions;
 import org.synapticgeometry.stage.finetune.FinetunePerMapStage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code sgeo finetune-per-map}: Fine-tunes a pretrained network with one potential (the paper's protocol). */
 @Command(name = "finetune-per-map", mixinStandardHelpOptions = true,
-        description = "Fine-tunes a pretrained network with one potential (the paper's protocol): N = floor(D^k) test"
+        description = "Fine-tunes a pretrained network with one potential (the paper's protocol): N = floor(D^K) test"
                 + " images, batch 256, momentum 0.9, cosine schedule, learning rate from a grid with +30-epoch retries"
                 + " until 100%% train accuracy. Writes the checkpoint, model.json and train.json into --out.")
 public final class FinetunePerMapCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--pretrained", required = true, description = "checkpoint folder written by pretrain-load")
-    private Path pretrained;
+    @Option(names = "--checkpoint", paramLabel = "DIR",
+            description = "Checkpoint folder to start from (written by pretrain-load, or by an earlier fine-tuning).")
+    private Path checkpoint;
+
+    @Option(names = "--pretrained", hidden = true, paramLabel = "DIR", description = "Old name of --checkpoint.")
+    private Path legacyPretrained;
 
     @Option(names = "--potential", required = true, description = "potential: 2-norm, 3-norm, negative_entropy, ...")
     private String potential;
 
-    @Option(names = "--seed", required = true, description = "root seed (subset and shuffling)")
-    private long seed;
+    @Mixin
+    private SharedOptions.Seed seed;
 
-    @Option(names = "--out", required = true, description = "output folder")
-    private Path out;
+    @Mixin
+    private SharedOptions.OutputFolder out;
 
-    @Option(names = "--k", defaultValue = "0.5", description = "N = floor(D^k) images (default ${DEFAULT-VALUE})")
-    private double k;
+    @Option(names = "--subset-exponent", defaultValue = "0.5", paramLabel = "K",
+            description = "Fine-tune on N = floor(D^K) images, D the number of scored weights (default: ${DEFAULT-VALUE}).")
+    private double subsetExponent;
 
-    @Option(names = "--n", defaultValue = "0", description = "explicit N, overrides --k (default: from --k)")
-    private int n;
+    @Option(names = "--k", hidden = true, description = "Old name of --subset-exponent.")
+    private Double legacyK;
+
+    @Option(names = "--subset-size", defaultValue = "0", paramLabel = "N",
+            description = "Fine-tune on exactly N images instead (default: from --subset-exponent).")
+    private int subsetSize;
+
+    @Option(names = "--n", hidden = true, description = "Old name of --subset-size.")
+    private Integer legacyN;
 
     @Option(names = "--lr-grid", split = ",", defaultValue = "1e-5,1e-4,1e-3,1e-2,1e-1",
             description = "learning rates tried (default ${DEFAULT-VALUE})")
@@ -66,27 +79,33 @@ public final class FinetunePerMapCommand implements Callable<Integer> {
     @Option(names = "--momentum", defaultValue = "0.9", description = "momentum (default ${DEFAULT-VALUE})")
     private double momentum;
 
-    @Option(names = "--data-dir", description = "Fashion-MNIST folder (default: $SGEO_DATA, then"
-            + " /usr/share/datasets/fashion-mnist)")
-    private Path dataDir;
+    @Mixin
+    private SharedOptions.DataDir dataDir;
 
-    @Option(names = "--images", description = "image folder (one sub-folder per class) instead of the Fashion-MNIST"
-            + " test split, e.g. for an imported TorchScript model")
+    @Option(names = "--images", paramLabel = "DIR", description = "image folder (one sub-folder per class) instead of the"
+            + " Fashion-MNIST test split, e.g. for an imported TorchScript model")
     private Path images;
 
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default ${DEFAULT-VALUE})")
-    private String device;
+    @Mixin
+    private SharedOptions.Device device;
 
     @Override
     public Integer call() {
+        Path from = SharedOptions.Renamed.pick(spec, checkpoint, legacyPretrained, "--pretrained", "--checkpoint");
+        if (from == null) {
+            throw new IllegalArgumentException("give --checkpoint DIR, the checkpoint folder to fine-tune"
+                    + " (written by pretrain-load)");
+        }
+        double k = SharedOptions.Renamed.pick(spec, subsetExponent, legacyK, "--k", "--subset-exponent");
+        int n = SharedOptions.Renamed.pick(spec, subsetSize, legacyN, "--n", "--subset-size");
         LearningRateRule rule;
         try {
             rule = LearningRateRule.parse(lrRule);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--lr-rule: " + e.getMessage(), e);
         }
-        FinetuneOptions o = new FinetuneOptions(pretrained, Potentials.parse(potential), seed, out, k, n, lrGrid, rule, epochs,
-                extraEpochs, maxAttempts, batchSize, momentum, dataDir, images, device);
+        FinetuneOptions o = new FinetuneOptions(from, Potentials.parse(potential), seed.value, out.dir, k, n, lrGrid,
+                rule, epochs, extraEpochs, maxAttempts, batchSize, momentum, dataDir.dir, images, device.value);
         Stages.run(new FinetunePerMapStage(), o, spec.commandLine().getErr());
         return ExitCodes.OK;
     }

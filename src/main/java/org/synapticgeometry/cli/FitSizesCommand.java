@@ -8,6 +8,7 @@ import org.synapticgeometry.synapse.Candidate;
 import org.synapticgeometry.stage.fitsizes.FitSizesStage;
 import org.synapticgeometry.stage.fitsizes.FitSizesOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -27,8 +28,8 @@ public final class FitSizesCommand implements Callable<Integer> {
             description = "Comma-separated table of positive sizes with a header row.")
     private Path sizes;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
-    private Path out;
+    @Mixin
+    private SharedOptions.OutputFolder out;
 
     @Option(names = "--column", paramLabel = "NAME",
             description = "Size column (before-learning column for paired data); optional for a one-column table.")
@@ -64,14 +65,14 @@ public final class FitSizesCommand implements Callable<Integer> {
                     + " = Wald intervals only).")
     private int bootstrap;
 
-    @Option(names = "--seed", defaultValue = "0", paramLabel = "N", description = "Root seed of the bootstrap.")
-    private long seed;
+    @Mixin
+    private SharedOptions.Seed seed;
 
     @Override
     public Integer call() {
         List<Candidate> list = candidates == null ? null : Candidate.parseList(candidates);
-        FitSizesOptions config = new FitSizesOptions(sizes, column, groupColumn, after, afterColumn, out, list, states,
-                starts, bootstrap, seed);
+        FitSizesOptions config = new FitSizesOptions(sizes, column, groupColumn, after, afterColumn, out.dir, list,
+                states, starts, bootstrap, seed.value);
         List<String> summary = Stages.run(new FitSizesStage(), config, spec.commandLine().getErr());
         summary.forEach(spec.commandLine().getOut()::println);
         return ExitCodes.OK;

@@ -12,6 +12,7 @@ import org.synapticgeometry.stage.linreg.LinregOutputs;
 import org.synapticgeometry.stage.Stages;
 import org.synapticgeometry.stage.linreg.LinregOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,12 +30,12 @@ public final class LinregCommand implements Callable<Integer> {
             description = "Parameter file, e.g. params/linreg-smoke.yaml or params/linreg-paper.yaml.")
     private Path paramsFile;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if missing).")
-    private Path outDir;
+    @Mixin
+    private SharedOptions.OutputFolder out;
 
     @Override
     public Integer call() {
-        LinregOptions options = LinregOptions.read(paramsFile, outDir);
+        LinregOptions options = LinregOptions.read(paramsFile, out.dir);
         List<LinregOutputs.Cell> table = Stages.run(new LinregStage(), options, spec.commandLine().getErr());
         printTable(spec.commandLine().getOut(), table);
         return ExitCodes.OK;

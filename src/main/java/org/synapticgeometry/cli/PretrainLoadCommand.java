@@ -11,6 +11,7 @@ import org.synapticgeometry.model.Network;
 import org.synapticgeometry.stage.pretrain.PretrainLoadStage;
 import org.synapticgeometry.stage.pretrain.PretrainLoadOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,21 +31,20 @@ public final class PretrainLoadCommand implements Callable<Integer> {
     @Option(names = "--torchscript", description = "TorchScript file (torch.jit.save) to import, parameters trainable")
     private Path torchscript;
 
-    @Option(names = "--checkpoint", description = "checkpoint folder of ours to check and copy")
+    @Option(names = "--checkpoint", paramLabel = "DIR", description = "checkpoint folder of ours to check and copy")
     private Path checkpoint;
 
-    @Option(names = "--out", required = true, description = "output folder")
-    private Path out;
+    @Mixin
+    private SharedOptions.OutputFolder out;
 
-    @Option(names = "--seed", defaultValue = "0", description = "root seed (default ${DEFAULT-VALUE})")
-    private long seed;
+    @Mixin
+    private SharedOptions.Seed seed;
 
     @Option(names = "--epochs", defaultValue = "3", description = "pretraining epochs (default ${DEFAULT-VALUE})")
     private int epochs;
 
-    @Option(names = "--data-dir", description = "Fashion-MNIST folder (default: $SGEO_DATA, then "
-            + "/usr/share/datasets/fashion-mnist)")
-    private Path dataDir;
+    @Mixin
+    private SharedOptions.DataDir dataDir;
 
     @Option(names = "--potential", description = "pretrain with mirror descent in this potential (the paper's RNN"
             + " protocol), e.g. 3-norm; default: SGD with momentum 0.9")
@@ -69,13 +69,14 @@ public final class PretrainLoadCommand implements Callable<Integer> {
             + " row_sequence (default ${DEFAULT-VALUE})")
     private String inputView;
 
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default ${DEFAULT-VALUE})")
-    private String device;
+    @Mixin
+    private SharedOptions.Device device;
 
     @Override
     public Integer call() {
-        PretrainLoadOptions o = new PretrainLoadOptions(arch, torchscript, checkpoint, out, seed, epochs, dataDir,
-                potential == null ? null : Potentials.parse(potential), lr, batchSize, trainLimit, shape(), device);
+        PretrainLoadOptions o = new PretrainLoadOptions(arch, torchscript, checkpoint, out.dir, seed.value, epochs,
+                dataDir.dir, potential == null ? null : Potentials.parse(potential), lr, batchSize, trainLimit, shape(),
+                device.value);
         Stages.run(new PretrainLoadStage(), o, spec.commandLine().getErr());
         return ExitCodes.OK;
     }

@@ -9,6 +9,7 @@ import org.synapticgeometry.stage.Stages;
 import org.synapticgeometry.stage.report.ReportOptions;
 import org.synapticgeometry.stage.report.ReportStage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,19 +31,27 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Folders searched for linreg.csv (linear-regression figures) and train.json (fine-tuning table); repeatable.")
     private List<Path> extras = new ArrayList<>();
 
-    @Option(names = "--pairs", paramLabel = "FILE.csv",
+    @Option(names = "--manifest", paramLabel = "FILE.csv",
             description = "A manifest of snapshot pairs (as for sgeo score) for the Δ-histogram and |w| figures; repeatable.")
-    private List<Path> pairs = new ArrayList<>();
+    private List<Path> manifests = new ArrayList<>();
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
-    private Path out;
+    @Option(names = "--pairs", hidden = true, paramLabel = "FILE.csv", description = "Old name of --manifest.")
+    private List<Path> legacyPairs = new ArrayList<>();
+
+    @Mixin
+    private SharedOptions.OutputFolder out;
 
     @Override
     public Integer call() {
-        Report report = Stages.run(new ReportStage(), new ReportOptions(scores, extras, pairs, out),
+        List<Path> pairs = new ArrayList<>(manifests);
+        if (!legacyPairs.isEmpty()) {
+            SharedOptions.Renamed.warn(spec, "--pairs", "--manifest");
+            pairs.addAll(legacyPairs);
+        }
+        Report report = Stages.run(new ReportStage(), new ReportOptions(scores, extras, pairs, out.dir),
                 spec.commandLine().getErr());
-        spec.commandLine().getOut().println("report: " + out.resolve("index.html") + " (" + report.figures().size()
-                + " figures), summary: " + out.resolve("summary.md"));
+        spec.commandLine().getOut().println("report: " + out.dir.resolve("index.html") + " (" + report.figures().size()
+                + " figures), summary: " + out.dir.resolve("summary.md"));
         return ExitCodes.OK;
     }
 }

@@ -17,6 +17,7 @@ import org.synapticgeometry.stats.Bootstrap;
 import org.synapticgeometry.stats.ParameterScan;
 import org.synapticgeometry.stats.Scopes;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,20 +37,22 @@ public final class ScoreCommand implements Callable<Integer> {
             description = "A snapshot pair (.npz/.npy), or one measurement .csv; repeatable; instead of --manifest.")
     private List<String> pairs;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
-    private Path out;
+    @Mixin
+    private SharedOptions.OutputFolder out;
 
     @Option(names = "--candidates", paramLabel = "LIST",
             description = "Comma-separated candidate potentials (default: the paper's five:"
                     + " negative_entropy,1.5-norm,2-norm,2.5-norm,3-norm).")
     private String candidates;
 
-    @Option(names = "--scan-p", paramLabel = "LO:HI:STEP", defaultValue = "1.1:3.0:0.1",
-            description = "p-norm scan for p-hat, or 'none' (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--scan-p", paramLabel = "LO:HI:COUNT", defaultValue = "1.1:3.0:20",
+            description = "p-norm scan for p-hat: COUNT evenly spaced p from LO to HI, or 'none' (default:"
+                    + " ${DEFAULT-VALUE}, i.e. 1.1, 1.2, ..., 3.0).")
     private String scanP;
 
     @Option(names = "--scan-beta", paramLabel = "LO:HI:COUNT", defaultValue = "1e-5:10:19",
-            description = "Log-spaced hypentropy scan for beta-hat, or 'none' (default: ${DEFAULT-VALUE}).")
+            description = "Hypentropy scan for beta-hat: COUNT log-spaced beta from LO to HI, or 'none' (default:"
+                    + " ${DEFAULT-VALUE}).")
     private String scanBeta;
 
     @Option(names = "--scopes", paramLabel = "LIST", defaultValue = "pooled,standardized,layers",
@@ -64,8 +67,8 @@ public final class ScoreCommand implements Callable<Integer> {
             description = "Weights drawn per replicate (m-out-of-n; default: ${DEFAULT-VALUE}).")
     private int bootstrapSize;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Seed of the bootstrap (default: ${DEFAULT-VALUE}).")
-    private long seed;
+    @Mixin
+    private SharedOptions.Seed seed;
 
     @Option(names = "--layers", paramLabel = "REGEX", description = "Score only layers whose whole name matches.")
     private String layers;
@@ -88,7 +91,7 @@ public final class ScoreCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         Stages.run(new ScoreStage(), options(), err);
-        spec.commandLine().getOut().println("sgeo score: wrote " + out.resolve("scores.csv") + ", scores.json,"
+        spec.commandLine().getOut().println("sgeo score: wrote " + out.dir.resolve("scores.csv") + ", scores.json,"
                 + " identification.json");
         return ExitCodes.OK;
     }
@@ -99,15 +102,27 @@ public final class ScoreCommand implements Callable<Integer> {
         }
         List<Manifest.Entry> runs = manifest != null ? Manifest.read(manifest) : Manifest.fromPairs(pairs);
         List<Potential> cands = candidates == null ? Potentials.paperCandidates() : parseCandidates(candidates);
-        List<Double> ps = "none".equalsIgnoreCase(scanP) ? List.of() : ParameterScan.linear("--scan-p", scanP);
+        List<Double> ps = "none".equalsIgnoreCase(scanP) ? List.of() : pGrid();
         if (ps.stream().anyMatch(p -> p <= 1.0)) {
             throw new IllegalArgumentException("--scan-p values must be > 1 (p-norms need p > 1), found '" + scanP + "'");
         }
         List<Double> betas = "none".equalsIgnoreCase(scanBeta) ? List.of()
                 : ParameterScan.logarithmic("--scan-beta", scanBeta);
-        return new ScoreOptions(manifest, runs, out, cands, ps, betas, Scopes.parse(scopes),
-                new Bootstrap(bootstrap, bootstrapSize, seed), LayerSelection.of(layers, excludeLayers), excludeNonFinite,
+        return new ScoreOptions(manifest, runs, out.dir, cands, ps, betas, Scopes.parse(scopes),
+                new Bootstrap(bootstrap, bootstrapSize, seed.value), LayerSelection.of(layers, excludeLayers), excludeNonFinite,
                 excludeUnchanged);
+    }
+
+    /** The p grid; the older LO:HI:STEP form (a third field that is not a whole number) still works, with a warning. */
+    private List<Double> pGrid() {
+        String[] fields = scanP.split(":");
+        if (fields.length != 3 || fields[2].strip().matches("\\d+")) {
+            return ParameterScan.linear("--scan-p", scanP);
+        }
+        List<Double> grid = ParameterScan.linearByStep("--scan-p", scanP);
+        SharedOptions.Renamed.warn(spec, "--scan-p LO:HI:STEP", "--scan-p LO:HI:COUNT, here " + fields[0].strip() + ":"
+                + fields[1].strip() + ":" + grid.size());
+        return grid;
     }
 
     private static List<Potential> parseCandidates(String text) {

@@ -1,10 +1,9 @@
 package org.synapticgeometry.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.util.Properties;
+import java.util.Map;
+import org.synapticgeometry.tracking.Provenance;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,6 +28,9 @@ public final class Sgeo implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    private SharedOptions.Verbosity verbosity;
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand");
@@ -42,6 +44,12 @@ public final class Sgeo implements Runnable {
     /** Runs the CLI in-process with the given streams and returns the exit code (tests use this). */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Sgeo());
+        CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
+        completion.getCommandSpec().usageMessage().hidden(false).description(
+                "Prints a bash completion script for sgeo (zsh too, after autoload -U bashcompinit && bashcompinit).",
+                "Install: source <(sgeo completion), or save it as /etc/bash_completion.d/sgeo.");
+        cli.addSubcommand("completion", completion);
+        listExitCodes(cli);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(Sgeo::handle);
@@ -54,6 +62,12 @@ public final class Sgeo implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** Every command's --help ends with the exit codes. */
+    private static void listExitCodes(CommandLine cmd) {
+        cmd.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.DESCRIPTIONS);
+        cmd.getSubcommands().values().forEach(Sgeo::listExitCodes);
     }
 
     private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
@@ -70,21 +84,13 @@ public final class Sgeo implements Runnable {
         return ExitCodes.FAILURE;
     }
 
-    /** Reads the version written into the jar at build time. */
+    /** The version, the commit and the engine versions written into the jar at build time. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            Properties p = new Properties();
-            try (InputStream in = Sgeo.class.getResourceAsStream("/sgeo-version.properties")) {
-                if (in != null) {
-                    p.load(in);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return new String[] {"sgeo " + p.getProperty("version", "unknown"),
-                "DJL " + p.getProperty("djl", "?") + ", libtorch " + p.getProperty("libtorch", "?")
-                    + ", Java " + System.getProperty("java.version")};
+            Map<String, String> v = Provenance.versions();
+            return new String[] {"sgeo " + v.get("sgeo") + " (commit " + Provenance.gitCommit(System.getenv()) + ")",
+                "DJL " + v.get("djl") + ", libtorch " + v.get("libtorch") + ", Java " + v.get("java")};
         }
     }
 }

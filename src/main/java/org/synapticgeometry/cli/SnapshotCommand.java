@@ -18,10 +18,13 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--checkpoint", required = true, description = "checkpoint folder of ours, or a TorchScript .pt file")
+    @Option(names = "--checkpoint", required = true, paramLabel = "DIR|FILE.pt",
+            description = "Checkpoint folder of ours, or a TorchScript .pt file.")
     private Path checkpoint;
 
-    @Option(names = "--out", required = true, description = "the .npz file to write; FILE.json is written beside it")
+    @Option(names = "--out", required = true, paramLabel = "FILE.npz",
+            description = "The .npz file to write. Unlike the other stages' --out this names a file, not a folder:"
+                + " FILE.json (layers, shapes) and run.json (provenance) are written beside it.")
     private Path out;
 
     @Option(names = "--exclude-classifier", description = "leave out the final classifier layer (the paper does)")

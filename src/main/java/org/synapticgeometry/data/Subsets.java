@@ -21,7 +21,7 @@ public final class Subsets {
             throw new IllegalArgumentException("D must be >= 1, found " + scoredWeights);
         }
         if (!(k > 0 && k <= 1)) {
-            throw new IllegalArgumentException("--k must be in (0, 1], found " + k);
+            throw new IllegalArgumentException("--subset-exponent must be in (0, 1], found " + k);
         }
         double x = Math.pow(scoredWeights, k);
         long n = (long) Math.floor(x);
@@ -32,7 +32,7 @@ public final class Subsets {
         }
         if (n > available) {
             throw new IllegalArgumentException("N = floor(D^k) = floor(" + scoredWeights + "^" + k + ") = " + n
-                    + " is larger than the " + available + " images of the test split; lower --k or use --n");
+                    + " is larger than the " + available + " images of the test split; lower --subset-exponent or use --subset-size");
         }
         return (int) Math.max(1, n);
     }

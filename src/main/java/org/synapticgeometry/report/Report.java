@@ -42,7 +42,7 @@ public final class Report {
                     + "); params/linreg-paper.yaml has both 0.5 and 0.75");
         }
         addOrNote(figs, notes, DistributionFigures.build(in.pairManifests()),
-                "no snapshot pairs were given (--pairs): the Δ-histogram and |w| figures are skipped");
+                "no snapshot pairs were given (--manifest): the Δ-histogram and |w| figures are skipped");
         addOrNote(figs, notes, Identifications.pHat(in.identifications()),
                 "no run has a p̂ (sgeo score --scan-p none?): the p̂ figure is skipped");
         figs.addAll(Robustness.figures(Robustness.compute()));

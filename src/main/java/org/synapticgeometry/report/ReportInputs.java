@@ -75,7 +75,7 @@ public record ReportInputs(List<ScoreRow> scores, List<JsonNode> identifications
         }
         for (Path m : pairManifests) {
             if (!Files.isRegularFile(m)) {
-                throw new IllegalArgumentException("--pairs " + m + " is not a file (a manifest.csv of snapshot pairs)");
+                throw new IllegalArgumentException("--manifest " + m + " is not a file (a manifest.csv of snapshot pairs)");
             }
         }
         return new ReportInputs(rows, ids, linreg, trainings, pairManifests);

@@ -27,7 +27,7 @@ import org.synapticgeometry.stats.WeightLayer;
  */
 final class Robustness {
     /** The paper's p scan. */
-    static final List<Double> SCAN = ParameterScan.linear("--scan-p", "1.1:3.0:0.1");
+    static final List<Double> SCAN = ParameterScan.linear("--scan-p", "1.1:3.0:20");
     /** The trained potentials of the paper. */
     static final List<String> TRUTHS = List.of("negative_entropy", "2-norm", "3-norm");
     /** Weights per synthetic change, seeds averaged, perturbation relative to the dual spread. */

@@ -14,11 +14,32 @@ public final class ParameterScan {
     }
 
     /**
-     * Parses {@code LO:HI:STEP} into LO, LO+STEP, ... ≤ HI (the p grid; values rounded to 10 decimals).
+     * Parses {@code LO:HI:COUNT} into COUNT evenly spaced values from LO to HI, both included (the p grid;
+     * values rounded to 10 decimals, so 1.1:3.0:20 is 1.1, 1.2, ..., 3.0). COUNT 1 needs LO = HI.
+     *
+     * @throws IllegalArgumentException naming {@code option} when the text is not of that form
+     */
+    public static List<Double> linear(String option, String text) {
+        double[] v = parseTriple(option, text, "LO:HI:COUNT, e.g. 1.1:3.0:20");
+        int count = (int) v[2];
+        if (count != v[2] || count < 1 || count > 10_000 || (count == 1 ? v[1] != v[0] : !(v[1] > v[0]))) {
+            throw new IllegalArgumentException(option + " must be LO:HI:COUNT with HI > LO and an integer COUNT in"
+                    + " 2..10000 (or LO = HI and COUNT 1), found '" + text + "'");
+        }
+        double step = count == 1 ? 0 : (v[1] - v[0]) / (count - 1);
+        List<Double> out = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            out.add(Math.round((v[0] + k * step) * 1e10) / 1e10);
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Parses the older {@code LO:HI:STEP} form into LO, LO+STEP, ... ≤ HI (values rounded to 10 decimals).
      *
      * @throws IllegalArgumentException naming {@code option} when the text is not of that form or not increasing
      */
-    public static List<Double> linear(String option, String text) {
+    public static List<Double> linearByStep(String option, String text) {
         double[] v = parseTriple(option, text, "LO:HI:STEP, e.g. 1.1:3.0:0.1");
         if (!(v[2] > 0) || !(v[1] >= v[0])) {
             throw new IllegalArgumentException(option + " must be LO:HI:STEP with STEP > 0 and HI >= LO, found '" + text + "'");

@@ -25,7 +25,7 @@ class SubsetsTest {
         assertThatThrownBy(() -> Subsets.sizeFor(1_861_632, 0.75, 10_000))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("N = floor(D^k) = floor(1861632^0.75) = 50398 is larger than the 10000 images of the"
-                        + " test split; lower --k or use --n");
+                        + " test split; lower --subset-exponent or use --subset-size");
     }
 
     @Test

@@ -41,7 +41,7 @@ public record FinetuneOptions(Path pretrained, Potential potential, long seed, P
      */
     public FinetuneOptions {
         if (pretrained == null || out == null || potential == null) {
-            throw new IllegalArgumentException("--pretrained, --potential and --out are required");
+            throw new IllegalArgumentException("--checkpoint, --potential and --out are required");
         }
         if (lrRule == null) {
             throw new IllegalArgumentException("--lr-rule is required");
@@ -51,10 +51,10 @@ public record FinetuneOptions(Path pretrained, Potential potential, long seed, P
             throw new IllegalArgumentException("--lr-grid must list finite rates > 0, found " + lrGrid);
         }
         if (!(k > 0 && k <= 1)) {
-            throw new IllegalArgumentException("--k must be in (0, 1], found " + k);
+            throw new IllegalArgumentException("--subset-exponent must be in (0, 1], found " + k);
         }
         if (n < 0 || epochs < 1 || extraEpochs < 0 || maxAttempts < 1 || batchSize < 1) {
-            throw new IllegalArgumentException("--n must be >= 0, --epochs >= 1, --extra-epochs >= 0, --max-attempts >= 1"
+            throw new IllegalArgumentException("--subset-size must be >= 0, --epochs >= 1, --extra-epochs >= 0, --max-attempts >= 1"
                     + " and --batch-size >= 1, found " + n + ", " + epochs + ", " + extraEpochs + ", " + maxAttempts
                     + ", " + batchSize);
         }

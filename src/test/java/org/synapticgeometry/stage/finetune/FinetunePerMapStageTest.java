@@ -46,7 +46,7 @@ class FinetunePerMapStageTest {
     @CsvSource({"2-norm, '3e-2,1e-1'", "3-norm, '3e-2,1e-1'", "negative_entropy, '3e-1,1,3'"})
     void reachesHundredPercentOnItsNImages(String potential, String grid) throws IOException {
         Path out = tmp.resolve(potential);
-        Cli r = Cli.run("finetune-per-map", "--pretrained", pretrained.toString(), "--potential", potential,
+        Cli r = Cli.run("finetune-per-map", "--checkpoint", pretrained.toString(), "--potential", potential,
                 "--seed", "1", "--out", out.toString(), "--lr-grid", grid);
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode train = new ObjectMapper().readTree(out.resolve("train.json").toFile());
@@ -66,7 +66,7 @@ class FinetunePerMapStageTest {
     @Test
     void retriesWithThirtyMoreEpochsUntilTheChosenRunFits() throws IOException {
         Path out = tmp.resolve("retry");
-        Cli r = Cli.run("finetune-per-map", "--pretrained", pretrained.toString(), "--potential", "2-norm",
+        Cli r = Cli.run("finetune-per-map", "--checkpoint", pretrained.toString(), "--potential", "2-norm",
                 "--seed", "1", "--out", out.toString(), "--lr-grid", "1e-5", "--max-attempts", "2");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode train = new ObjectMapper().readTree(out.resolve("train.json").toFile());
@@ -80,7 +80,7 @@ class FinetunePerMapStageTest {
     void divergenceOfEveryRateEndsWithExitOneAndAClearStatus() throws IOException {
         Path out = tmp.resolve("nan");
         // exponentiated gradient with a huge rate overflows the weights to infinity within a few steps
-        Cli r = Cli.run("finetune-per-map", "--pretrained", pretrained.toString(), "--potential",
+        Cli r = Cli.run("finetune-per-map", "--checkpoint", pretrained.toString(), "--potential",
                 "negative_entropy", "--seed", "1", "--out", out.toString(), "--lr-grid", "1e4", "--epochs", "5",
                 "--max-attempts", "1");
         assertThat(r.code()).isEqualTo(1);
@@ -96,7 +96,7 @@ class FinetunePerMapStageTest {
     @Test
     void aDivergedRateIsRecordedAndNeverChosen() throws IOException {
         Path out = tmp.resolve("mixed");
-        Cli r = Cli.run("finetune-per-map", "--pretrained", pretrained.toString(), "--potential",
+        Cli r = Cli.run("finetune-per-map", "--checkpoint", pretrained.toString(), "--potential",
                 "negative_entropy", "--seed", "1", "--out", out.toString(), "--lr-grid", "1e4,1", "--max-attempts", "1");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode train = new ObjectMapper().readTree(out.resolve("train.json").toFile());
@@ -109,8 +109,8 @@ class FinetunePerMapStageTest {
 
     @Test
     void nLargerThanTheTestSplitIsAUsageError() {
-        Cli r = Cli.run("finetune-per-map", "--pretrained", pretrained.toString(), "--potential", "2-norm",
-                "--seed", "1", "--out", tmp.resolve("o").toString(), "--n", "20000");
+        Cli r = Cli.run("finetune-per-map", "--checkpoint", pretrained.toString(), "--potential", "2-norm",
+                "--seed", "1", "--out", tmp.resolve("o").toString(), "--subset-size", "20000");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.lastErrorLine()).isEqualTo("sgeo finetune-per-map: N must be in [1, 10000] (the size of the test"
                 + " split), found 20000");
@@ -118,7 +118,7 @@ class FinetunePerMapStageTest {
 
     @Test
     void unknownPotentialIsAUsageError() {
-        Cli r = Cli.run("finetune-per-map", "--pretrained", pretrained.toString(), "--potential", "4-nrm",
+        Cli r = Cli.run("finetune-per-map", "--checkpoint", pretrained.toString(), "--potential", "4-nrm",
                 "--seed", "1", "--out", tmp.resolve("o").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.lastErrorLine()).startsWith("sgeo finetune-per-map: unknown potential '4-nrm'; valid forms:");
@@ -130,8 +130,8 @@ class FinetunePerMapStageTest {
         assertThat(Cli.run("pretrain-load", "--torchscript", Fixtures.tinyCnn().toString(), "--out",
                 imported.toString()).code()).isZero();
         Path out = tmp.resolve("ts-ft");
-        Cli r = Cli.run("finetune-per-map", "--pretrained", imported.toString(), "--potential", "2-norm",
-                "--seed", "2", "--out", out.toString(), "--n", "64", "--epochs", "3", "--lr-grid", "1e-2",
+        Cli r = Cli.run("finetune-per-map", "--checkpoint", imported.toString(), "--potential", "2-norm",
+                "--seed", "2", "--out", out.toString(), "--subset-size", "64", "--epochs", "3", "--lr-grid", "1e-2",
                 "--max-attempts", "1");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(Checkpoint.readInfo(out.resolve("model.json")).parameterFile()).isEqualTo("model.pt");
@@ -151,7 +151,7 @@ class FinetunePerMapStageTest {
     void smallestFittingTakesTheSmallestRateThatFitsAndRecordsTheRelativeChange() throws IOException {
         Path out = tmp.resolve("lazy");
         // an unsorted grid: the rule trains from the smallest rate up and stops at the first that fits
-        Cli r = Cli.run("finetune-per-map", "--pretrained", pretrained.toString(), "--potential", "2-norm",
+        Cli r = Cli.run("finetune-per-map", "--checkpoint", pretrained.toString(), "--potential", "2-norm",
                 "--seed", "1", "--out", out.toString(), "--lr-grid", "1e-1,3e-2", "--lr-rule", "smallest-fitting");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode train = new ObjectMapper().readTree(out.resolve("train.json").toFile());
@@ -192,7 +192,7 @@ class FinetunePerMapStageTest {
 
     @Test
     void unknownLearningRateRuleIsAUsageError() {
-        Cli r = Cli.run("finetune-per-map", "--pretrained", pretrained.toString(), "--potential", "2-norm",
+        Cli r = Cli.run("finetune-per-map", "--checkpoint", pretrained.toString(), "--potential", "2-norm",
                 "--seed", "1", "--out", tmp.resolve("o").toString(), "--lr-rule", "lazy");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.lastErrorLine()).isEqualTo("sgeo finetune-per-map: --lr-rule: unknown learning-rate rule 'lazy';"

@@ -46,7 +46,7 @@ class ReportCommandTest {
     void writesEveryFigureAsPngAndSvgWithAnHtmlPageThatLinksThem() throws IOException {
         Path out = dir.resolve("report");
         Cli r = Cli.run("report", "--scores", FIXTURE.resolve("scores").toString(), "--extras",
-                FIXTURE.resolve("extras").toString(), "--pairs", pairs().toString(), "--out", out.toString());
+                FIXTURE.resolve("extras").toString(), "--manifest", pairs().toString(), "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         String html = Files.readString(out.resolve("index.html"));
         for (String id : new String[] {"own_delta_cdf_vs_n", "candidates_mlp-16", "linreg_delta_cdf_k0.5",
@@ -77,7 +77,7 @@ class ReportCommandTest {
         assertThat(md).contains("| mlp-16 | 2-norm | 2/2 | {2-norm=2} |")
                 .contains("| mlp-16 | 3-norm | 1/2 | {2.5-norm=1, 3-norm=1} |")
                 .contains("no linreg.csv among the inputs: the linear-regression figures are skipped")
-                .contains("no snapshot pairs were given (--pairs)");
+                .contains("no snapshot pairs were given (--manifest)");
         assertThat(Files.readString(out.resolve("index.html")))
                 .contains("<caption>confusion (pooled): rows trained, columns identified</caption>");
     }
@@ -85,7 +85,7 @@ class ReportCommandTest {
     @Test
     void signCountsOfTheNegativeEntropyRunAreExact() throws IOException {
         Path out = dir.resolve("report");
-        Cli.run("report", "--scores", FIXTURE.resolve("scores").toString(), "--pairs", pairs().toString(), "--out", out.toString());
+        Cli.run("report", "--scores", FIXTURE.resolve("scores").toString(), "--manifest", pairs().toString(), "--out", out.toString());
         String html = Files.readString(out.resolve("index.html"));
         assertThat(html).contains("before: 1000 positive, 1000 negative; after: 1000 positive, 1000 negative; sign changes: 0");
     }
@@ -95,7 +95,7 @@ class ReportCommandTest {
         Cli r = Cli.run("report", "--scores", dir.toString(), "--out", dir.resolve("o").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--scores " + dir + " must hold scores.csv and identification.json");
-        Cli pairs = Cli.run("report", "--scores", FIXTURE.resolve("scores").toString(), "--pairs",
+        Cli pairs = Cli.run("report", "--scores", FIXTURE.resolve("scores").toString(), "--manifest",
                 dir.resolve("none.csv").toString(), "--out", dir.resolve("o").toString());
         assertThat(pairs.code()).isEqualTo(2);
         assertThat(pairs.err()).contains("none.csv is not a file");

@@ -198,7 +198,7 @@ class ScoreBadInputTest {
         r = score(m, "--candidates", "2-norm,gd");
         assertThat(r.err()).contains("--candidates lists 2-norm twice");
         r = score(m, "--scan-p", "1.1:3.0");
-        assertThat(r.err()).contains("--scan-p must be LO:HI:STEP");
+        assertThat(r.err()).contains("--scan-p must be LO:HI:COUNT");
         r = score(m, "--scan-p", "0.5:3.0:0.5");
         assertThat(r.err()).contains("--scan-p values must be > 1");
         r = score(m, "--scopes", "pooled,everything");

@@ -18,7 +18,7 @@ read -r -a finetune_opts <<< "${FINETUNE_OPTS:---epochs 30 --extra-epochs 30 --m
 potentials="2-norm 3-norm negative_entropy"
 source "$(dirname "${BASH_SOURCE[0]}")/timed.sh"
 
-grid() { # half-decade grids around the rates each potential needs (negative entropy: science.md §5)
+grid() { # half-decade grids around the rates each potential needs (negative entropy: docs/science.md, Traps)
   if [[ "$1" == negative_entropy ]]; then echo "1e-1,3e-1,1,3,10"; else echo "1e-3,3e-3,1e-2,3e-2,1e-1"; fi
 }
 

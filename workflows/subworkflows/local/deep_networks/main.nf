@@ -6,7 +6,7 @@ include { SNAPSHOT as SNAPSHOT_INIT  } from '../../../modules/local/snapshot/mai
 include { SNAPSHOT as SNAPSHOT_FINAL } from '../../../modules/local/snapshot/main'
 
 // One pretraining per feed-forward architecture; the recurrent protocol pretrains with each
-// trained potential (science.md §4), so its pretraining is per (architecture, potential).
+// trained potential (docs/science.md, The paper's protocol), so its pretraining is per (architecture, potential).
 def pretrainMetas(List archs, List rnnArchs, List potentials, seed) {
     def plain = archs.collect { a -> [id: "${a}-s${seed}", arch: a, seed: seed, potential: null] }
     def rnn = rnnArchs.collectMany { a ->

@@ -65,7 +65,7 @@ class MirrorDescentTest {
         }
     }
 
-    /** The rule of science.md §2 with the dual maps written in closed form, not through geometry. */
+    /** The rule of docs/science.md (Mirror descent) with the dual maps written in closed form, not through geometry. */
     private static double[] expectedAfterSteps(String name, float[] w0, float[][] grads, double eta, double mu,
             double tau, double lambda) {
         double[] w = new double[w0.length];

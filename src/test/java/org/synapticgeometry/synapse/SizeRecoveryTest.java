@@ -8,7 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Acceptance (issue #7 item 4): at n = 2000 sizes from each potential's two-state model, the true
+ * Acceptance: at n = 2000 sizes from each potential's two-state model, the true
  * geometry ranks first in at least 90% of simulations, and the true parameters lie inside their
  * 95% Wald intervals at about the nominal rate. The n and σ sweep is {@link SizeRecoverySweepTest}.
  */

@@ -18,7 +18,7 @@ import org.synapticgeometry.snapshot.NpzWriter;
 import org.synapticgeometry.stats.SyntheticChange;
 import org.synapticgeometry.testing.Cli;
 
-/** Every bad input of issue #4: exit code 2 and one line naming the file/row/field and the fix. */
+/** Every bad input of sgeo score: exit code 2 and one line naming the file/row/field and the fix. */
 class ScoreBadInputTest {
     @TempDir
     Path dir;

@@ -48,7 +48,7 @@ class ScoreCommandTest {
 
     /**
      * Each layer gets its own perturbation scale (σ relative to its own dual spread), so pooling
-     * makes a scale mixture: science.md §3 predicts the pooled 3-norm score breaks while the
+     * makes a scale mixture: docs/science.md (Pooling layers) predicts the pooled 3-norm score breaks while the
      * standardized and per-layer scopes recover every potential.
      */
     @Test

@@ -26,14 +26,14 @@ class ArchitectureTest {
         assertThat(classes.size()).as("main classes imported").isGreaterThan(150);
     }
 
-    /** cli → stages → stage template → domain packages → geometry; tools (bench, workflow) sit beside the stages. */
+    /** cli → stages → stage template → domain packages → geometry; tools (bench, workflow, regress) sit beside the stages. */
     @Test
     void layersPointDownwardsOnly() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("cli").definedBy(ROOT + ".cli..")
                 .layer("stages").definedBy(ROOT + ".stage.*..")
                 .layer("stage template").definedBy(ROOT + ".stage")
-                .layer("tools").definedBy(ROOT + ".bench..", ROOT + ".workflow..")
+                .layer("tools").definedBy(ROOT + ".bench..", ROOT + ".workflow..", ROOT + ".regress..")
                 .layer("domain").definedBy(ROOT + ".optim..", ROOT + ".model..", ROOT + ".data..",
                         ROOT + ".training..", ROOT + ".stats..", ROOT + ".synapse..", ROOT + ".report..",
                         ROOT + ".snapshot..", ROOT + ".tracking..", ROOT + ".files..")

@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
             FitSizesCommand.class,
             RunCommand.class,
             TrackingCommand.class,
+            RegressCommand.class,
+            CompareCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })
@@ -72,7 +74,7 @@ public final class Sgeo implements Runnable {
 
     private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
-        String where = "sgeo " + cmd.getCommandName() + ": ";
+        String where = cmd.getCommandSpec().qualifiedName() + ": ";
         if (e instanceof IllegalArgumentException) {
             err.println(where + e.getMessage());
             return ExitCodes.USAGE;

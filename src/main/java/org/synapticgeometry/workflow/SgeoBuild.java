@@ -20,14 +20,14 @@ import java.util.stream.Stream;
  * built reproducibly (pom: {@code project.build.outputTimestamp}), so a rebuild of the same code
  * keeps the identity.
  */
-final class SgeoBuild {
+public final class SgeoBuild {
     private static final int HEX_DIGITS = 16;
 
     private SgeoBuild() {
     }
 
     /** The identity of this build. */
-    static String id() {
+    public static String id() {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             Path code = Path.of(SgeoBuild.class.getProtectionDomain().getCodeSource().getLocation().toURI());

@@ -37,7 +37,11 @@ interface FusedStep {
                 && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() && Linkage.OK;
     }
 
-    /** Whether this JVM's Vector API links every call of the fused steps, checked once. */
+    /**
+     * Whether this JVM's Vector API links and runs every call of the fused steps, checked once on a
+     * few lanes: a missing method, or a memory-segment API this JDK refuses (a preview API on Java
+     * 19 to 21, run here only through method handles), keeps the libtorch path.
+     */
     final class Linkage {
         static final boolean OK = check();
 
@@ -48,7 +52,7 @@ interface FusedStep {
             try {
                 VectorMirrorStep.exerciseEveryPath();
                 return true;
-            } catch (LinkageError | UnsupportedOperationException e) {
+            } catch (LinkageError | RuntimeException e) {
                 System.err.println("sgeo: the fused mirror-descent step cannot use the Vector API of this JDK (Java "
                         + Runtime.version().feature() + ": " + e.getMessage() + "); using libtorch ops, which are slower");
                 return false;

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# -resume after a crash: starts the smoke reproduction in a fresh launch folder, SIGKILLs the whole
+# -resume after a crash: starts the smoke reproduction in a fresh temporary launch folder (absolute
+# paths to the workflow and params file, nothing else: the params file names its linreg file
+# relative to itself), SIGKILLs the whole
 # process group (launcher, Nextflow, running tasks) once a few tasks have finished, resumes with
 # -resume, and checks that finished tasks were reused and that the science outputs are identical,
 # byte for byte, to those of the uninterrupted run in REFERENCE_OUTDIR.
@@ -7,10 +9,10 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ref="$(cd "$1" && pwd)"
-launch="$root/results/ci-resume"
-rm -rf "$launch" && mkdir -p "$launch" && cd "$launch"
-run=("$root/bin/sgeo" run "$root/workflows/smoke.nf" -params-file "$root/params/smoke.yaml"
-     --linreg_params "$root/params/linreg-smoke.yaml" --outdir out)
+launch="$(mktemp -d "${TMPDIR:-/tmp}/sgeo-resume-check.XXXXXX")"
+cd "$launch"
+echo "resume-check: launch folder $launch"
+run=("$root/bin/sgeo" run "$root/workflows/smoke.nf" -params-file "$root/params/smoke.yaml" --outdir out)
 setsid "${run[@]}" > first.log 2>&1 &
 pid=$!
 for _ in $(seq 1 600); do

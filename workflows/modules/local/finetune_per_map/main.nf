@@ -2,6 +2,7 @@
 process FINETUNE_PER_MAP {
     tag "${meta.id}"
     label 'process_medium'
+    label 'process_gpu'
 
     input:
     tuple val(meta), path(pretrained, stageAs: 'pretrained')   // meta: [id, arch, map, seed, pretrain_id]

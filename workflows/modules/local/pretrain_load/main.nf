@@ -3,6 +3,7 @@
 process PRETRAIN_LOAD {
     tag "${meta.id}"
     label 'process_medium'
+    label 'process_gpu'
 
     input:
     val meta   // meta: [id, arch, seed, potential (null = plain SGD; the RNN protocol sets it)]

@@ -60,9 +60,10 @@ workflow PIPELINE_COMPLETION {
     // The handler runs after this block has gone: keep what it needs.
     def run = workflow
     def outdir = params.outdir
+    def report = params.report ? "report: ${outdir}/report/index.html, " : ''
     run.onComplete {
         log.info(run.success
-            ? "sgeo: done; report: ${outdir}/report/index.html, results: ${outdir}"
+            ? "sgeo: done; ${report}results: ${outdir}"
             : "sgeo: the run failed; fix the error above and add -resume to reuse finished tasks")
     }
 }

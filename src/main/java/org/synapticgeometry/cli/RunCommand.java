@@ -29,11 +29,12 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        WorkflowRun run = WorkflowRun.prepare(arguments);
+        Path launchDir = Path.of("").toAbsolutePath();
+        WorkflowRun run = WorkflowRun.prepare(arguments, launchDir);
         NextflowEngine engine = NextflowEngine.locate();
         var err = spec.commandLine().getErr();
         err.println("sgeo run: parameters valid; starting Nextflow (run " + run.runName() + ")");
-        int code = run.execute(engine, Path.of("").toAbsolutePath(), spec.commandLine().getOut(), err);
+        int code = run.execute(engine, launchDir, spec.commandLine().getOut(), err);
         if (code != 0) {
             err.println("sgeo run: Nextflow failed with exit code " + code
                     + "; fix the error above, then rerun the same command with -resume to reuse finished tasks");

@@ -77,12 +77,20 @@ public final class Provenance {
         return p;
     }
 
-    /** Operating system, CPU architecture and core count. */
+    /**
+     * Operating system, CPU architecture, the processors this JVM uses ({@code SGEO_THREADS} when set),
+     * its maximum heap in MiB ({@code SGEO_HEAP}), the common fork-join pool's worker count and
+     * libtorch's intra-op threads as requested ({@code default}: libtorch's own choice).
+     */
     public static Map<String, String> platform() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         m.put("arch", System.getProperty("os.arch"));
         m.put("cpus", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        m.put("heap_max_mb", Long.toString(Runtime.getRuntime().maxMemory() >> 20));
+        m.put("forkjoin_workers", System.getProperty("java.util.concurrent.ForkJoinPool.common.parallelism",
+                Integer.toString(java.util.concurrent.ForkJoinPool.getCommonPoolParallelism())));
+        m.put("torch_threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
         return m;
     }
 

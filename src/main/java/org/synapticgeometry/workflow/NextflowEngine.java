@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The real Nextflow engine ({@code io.nextflow:nextflow:24.10.0}) started as a child JVM on a
@@ -18,6 +20,11 @@ import java.util.concurrent.TimeUnit;
  * application's). The JVM gets the {@code --add-opens} flags without which {@code -resume} never
  * hits the cache on Java 17, a private {@code NXF_HOME}, {@code NXF_OFFLINE=true} and plain (non-ANSI) logs unless the
  * environment says otherwise. The child's output is copied to the given writers.
+ *
+ * <p>The launcher owns its engine: Nextflow runs under a small bash guard ({@link #GUARD}) that
+ * passes SIGTERM/SIGINT on to it and sends it SIGTERM when the launcher's end of the guard's stdin
+ * closes, i.e. when the launcher dies, even by SIGKILL. Nextflow then stops its tasks and releases
+ * its resume cache, so the next {@code -resume} finds no stale lock.
  */
 public final class NextflowEngine {
     /** System property or environment variable naming the folder of the engine's jars. */
@@ -30,7 +37,35 @@ public final class NextflowEngine {
             "sun.nio.fs", "sun.net.www.protocol.http", "sun.net.www.protocol.https", "sun.net.www.protocol.ftp",
             "sun.net.www.protocol.file", "jdk.internal.misc", "jdk.internal.vm", "java.util.regex", "java.time");
 
+    /**
+     * Runs {@code "$@"} (Nextflow) in the background, forwards TERM/INT/HUP to it, and terminates it
+     * when stdin (a pipe only the launcher writes to) reaches its end; exits with Nextflow's code.
+     */
+    static final String GUARD = String.join("\n",
+            "exec 3<&0",
+            "\"$@\" </dev/null &",
+            "nf=$!",
+            "trap 'kill -TERM $nf 2>/dev/null' TERM INT HUP",
+            "( while read -r -u 3 _; do :; done; kill -TERM $nf 2>/dev/null ) &",
+            "guard=$!",
+            "exec 3<&-",
+            "while :; do wait $nf; code=$?; kill -0 $nf 2>/dev/null || break; done",
+            "kill $guard 2>/dev/null",
+            "exit $code");
+    /** How long a stopped Nextflow may take to end its tasks before it is killed. */
+    private static final int STOP_SECONDS = 60;
+
     private final Path jarDir;
+
+    /** What the caller does once Nextflow has ended, before a stopping launcher may exit. */
+    @FunctionalInterface
+    public interface Ending {
+        /**
+         * Called on the launching thread with Nextflow's exit code; {@code stopped} is true when
+         * the launcher is being stopped (SIGINT, SIGTERM) and stopped Nextflow.
+         */
+        void ended(int code, boolean stopped);
+    }
 
     private NextflowEngine(Path jarDir) {
         this.jarDir = jarDir;
@@ -56,9 +91,9 @@ public final class NextflowEngine {
         return new NextflowEngine(jars);
     }
 
-    /** The child JVM's command line for Nextflow arguments {@code args}. */
+    /** The child's command line for Nextflow arguments {@code args}: the guard around Nextflow's JVM. */
     public List<String> command(List<String> args) {
-        List<String> cmd = new ArrayList<>();
+        List<String> cmd = new ArrayList<>(List.of("bash", "-c", GUARD, "sgeo-nextflow-guard"));
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         OPENS.forEach(p -> cmd.add("--add-opens=java.base/" + p + "=ALL-UNNAMED"));
         cmd.add("-cp");
@@ -77,6 +112,15 @@ public final class NextflowEngine {
      * @return Nextflow's exit code
      */
     public int run(List<String> args, Path launchDir, Map<String, String> env, PrintWriter out, PrintWriter err) {
+        return run(args, launchDir, env, out, err, (code, stopped) -> { });
+    }
+
+    /**
+     * As {@link #run(List, Path, Map, PrintWriter, PrintWriter)}, then {@code ending}; when this JVM
+     * is being stopped, it stops Nextflow and waits for {@code ending} before it exits.
+     */
+    public int run(List<String> args, Path launchDir, Map<String, String> env, PrintWriter out, PrintWriter err,
+            Ending ending) {
         ProcessBuilder pb = new ProcessBuilder(command(args)).directory(launchDir.toFile());
         Map<String, String> e = pb.environment();
         e.putIfAbsent("NXF_HOME", launchDir.resolve(".nextflow").resolve("home").toAbsolutePath().toString());
@@ -90,7 +134,13 @@ public final class NextflowEngine {
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot start Nextflow (" + pb.command().get(0) + ")", ex);
         }
-        Thread stopper = new Thread(() -> stop(child));
+        AtomicBoolean stopping = new AtomicBoolean();
+        CountDownLatch handled = new CountDownLatch(1);
+        Thread stopper = new Thread(() -> {
+            stopping.set(true);
+            stop(child);
+            await(handled);
+        }, "sgeo-stop-nextflow");
         Runtime.getRuntime().addShutdownHook(stopper);
         Thread o = pump(child.getInputStream(), out);
         Thread r = pump(child.getErrorStream(), err);
@@ -98,6 +148,11 @@ public final class NextflowEngine {
             int code = child.waitFor();
             o.join();
             r.join();
+            try {
+                ending.ended(code, stopping.get());
+            } finally {
+                handled.countDown();
+            }
             removeHook(stopper);
             return code;
         } catch (InterruptedException ex) {
@@ -116,12 +171,22 @@ public final class NextflowEngine {
         }
     }
 
+    /** SIGTERM to the guard (through the handle: Process.destroy would also close the output pipes). */
     private static void stop(Process child) {
-        child.destroy();
+        child.toHandle().destroy();
         try {
-            if (!child.waitFor(20, TimeUnit.SECONDS)) {
+            if (!child.waitFor(STOP_SECONDS, TimeUnit.SECONDS)) {
+                child.descendants().forEach(ProcessHandle::destroyForcibly);
                 child.destroyForcibly();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(STOP_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -16,9 +16,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Validates workflow parameters against a workflow's {@code nextflow_schema.json} (JSON Schema
- * 2020-12) before Nextflow starts, so that no bad value reaches a task's shell. Errors name the
- * parameter, the allowed values or form, and the file and line where the value was set.
+ * Validates workflow parameters before Nextflow starts, so that nothing is started that cannot
+ * finish: against the workflow's {@code nextflow_schema.json} (JSON Schema 2020-12: types, safe
+ * characters for whatever reaches a task's shell), then the input paths ({@link PathParams}), then
+ * the values as the stages will read them ({@link StageValues}: potentials, architectures, the
+ * linear-regression params file). Errors name the parameter, the allowed values or form, and the
+ * file and line where the value was set.
  */
 public final class ParamsValidator {
     /** The schema's file name, beside the workflow's main script. */
@@ -26,10 +29,12 @@ public final class ParamsValidator {
 
     private final JsonSchema schema;
     private final JsonNode schemaJson;
+    private final PathParams paths;
 
     private ParamsValidator(JsonNode schemaJson) {
         this.schemaJson = schemaJson;
         this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaJson);
+        this.paths = PathParams.declaredIn(schemaJson);
     }
 
     /**
@@ -46,12 +51,26 @@ public final class ParamsValidator {
     }
 
     /**
-     * Checks every parameter.
+     * Checks every parameter and resolves the input paths.
      *
-     * @throws IllegalArgumentException listing one line per invalid value, unknown parameter or
-     *     wrong type, each naming the parameter, what is allowed, what was found and where
+     * @return the parameters with every input path absolute
+     * @throws IllegalArgumentException listing one line per invalid value, unknown parameter, wrong
+     *     type or missing input file, each naming the parameter, what is allowed, what was found and where
      */
-    public void validate(WorkflowParams params) {
+    public WorkflowParams validate(WorkflowParams params) {
+        checkSchema(params);
+        WorkflowParams resolved = paths.resolve(params);
+        checkSchema(resolved);
+        StageValues.check(resolved);
+        return resolved;
+    }
+
+    /** Nextflow options passing the input paths of {@code resolved} (from {@link #validate}) as absolute paths. */
+    public List<String> pathOptions(WorkflowParams resolved) {
+        return paths.options(resolved);
+    }
+
+    private void checkSchema(WorkflowParams params) {
         List<String> known = knownNames();
         List<String> problems = schema.validate(params.values()).stream()
                 .filter(m -> !isEcho(m, known))

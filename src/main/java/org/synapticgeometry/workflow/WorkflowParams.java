@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
 /**
  * The parameters a workflow run sets: a {@code -params-file} (YAML or JSON) overridden by
  * {@code --name value} options, as Nextflow merges them, with where each top-level value came from
- * (file and line, or the command line) so that errors can point at it.
+ * (file and line, or the command line) so that errors can point at it, and the folder a relative
+ * path in it is relative to: the params file's folder for values of the file, the launch folder for
+ * command-line values.
  */
 public final class WorkflowParams {
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,18}");
@@ -28,27 +30,51 @@ public final class WorkflowParams {
 
     private final ObjectNode values;
     private final Map<String, String> origins;
+    private final Map<String, Path> baseDirs;
 
-    private WorkflowParams(ObjectNode values, Map<String, String> origins) {
+    private WorkflowParams(ObjectNode values, Map<String, String> origins, Map<String, Path> baseDirs) {
         this.values = values;
         this.origins = origins;
+        this.baseDirs = baseDirs;
     }
 
     /**
      * Reads the params file (if any) and applies the command-line overrides. Command-line values
-     * are typed as Nextflow types them: integers, decimals, true/false, else strings.
+     * are typed as Nextflow types them: integers, decimals, true/false, else strings. A relative
+     * {@code paramsFile} is relative to {@code launchDir}.
      *
-     * @throws IllegalArgumentException when the file is missing, unparsable or not a mapping
+     * @throws IllegalArgumentException when the file is missing, unparsable, empty or not a mapping
      */
-    public static WorkflowParams of(Optional<Path> paramsFile, Map<String, String> overrides) {
+    public static WorkflowParams of(Optional<Path> paramsFile, Map<String, String> overrides, Path launchDir) {
         ObjectNode values = JsonNodeFactory.instance.objectNode();
         Map<String, String> origins = new HashMap<>();
-        paramsFile.ifPresent(file -> readFile(file, values, origins));
+        Map<String, Path> baseDirs = new HashMap<>();
+        paramsFile.ifPresent(given -> {
+            Path file = launchDir.resolve(given).toAbsolutePath().normalize();
+            readFile(given, file, values, origins);
+            values.fieldNames().forEachRemaining(name -> baseDirs.put(name, file.getParent()));
+        });
         overrides.forEach((name, text) -> {
             values.set(name, typed(text));
             origins.put(name, "command line --" + name);
+            baseDirs.put(name, launchDir.toAbsolutePath().normalize());
         });
-        return new WorkflowParams(values, origins);
+        return new WorkflowParams(values, origins, baseDirs);
+    }
+
+    /**
+     * The absolute path a top-level path parameter names: relative to the params file's folder when
+     * the file set it, to the launch folder when the command line did.
+     */
+    public Optional<Path> path(String name) {
+        return text(name).map(v -> baseDirs.get(name).resolve(v).toAbsolutePath().normalize());
+    }
+
+    /** These parameters with {@code name} set to the text {@code value} (same origin and folder). */
+    public WorkflowParams with(String name, String value) {
+        ObjectNode copy = values.deepCopy();
+        copy.put(name, value);
+        return new WorkflowParams(copy, origins, baseDirs);
     }
 
     /** The merged parameters (a copy). */
@@ -81,9 +107,10 @@ public final class WorkflowParams {
         return f.textNode(text);
     }
 
-    private static void readFile(Path file, ObjectNode values, Map<String, String> origins) {
+    private static void readFile(Path given, Path file, ObjectNode values, Map<String, String> origins) {
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("-params-file " + file + " does not exist (see params/*.yaml)");
+            throw new IllegalArgumentException("-params-file " + given + " does not exist (looked at " + file
+                    + "; a relative path is relative to the launch folder; see params/*.yaml)");
         }
         boolean json = file.getFileName().toString().endsWith(".json");
         JsonFactory factory = json ? new JsonFactory() : new YAMLFactory();
@@ -91,16 +118,17 @@ public final class WorkflowParams {
         try {
             JsonNode root = mapper.readTree(file.toFile());
             if (root == null || root.isMissingNode() || root.isNull()) {
-                return;
+                throw new IllegalArgumentException("-params-file " + given + " is empty: it must be a mapping of"
+                        + " parameter names to values (e.g. params/smoke.yaml), or leave -params-file out");
             }
             if (!root.isObject()) {
-                throw new IllegalArgumentException("-params-file " + file
+                throw new IllegalArgumentException("-params-file " + given
                         + " must be a mapping of parameter names to values, found " + root.getNodeType());
             }
             values.setAll((ObjectNode) root);
-            topLevelLines(factory, file).forEach((k, line) -> origins.put(k, file + " line " + line));
+            topLevelLines(factory, file).forEach((k, line) -> origins.put(k, given + " line " + line));
         } catch (IOException e) {
-            throw new IllegalArgumentException("-params-file " + file + " is not valid "
+            throw new IllegalArgumentException("-params-file " + given + " is not valid "
                     + (json ? "JSON" : "YAML") + ": " + e.getMessage().lines().findFirst().orElse(""), e);
         }
     }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.synapticgeometry.tracking.RunStatus;
-import org.synapticgeometry.tracking.Tracking;
 import org.synapticgeometry.tracking.TrackingConfig;
 import org.synapticgeometry.tracking.TrackingKeys;
 import org.synapticgeometry.tracking.TrackingUri;
@@ -28,32 +27,39 @@ public final class WorkflowRun {
 
     private final NextflowArguments args;
     private final WorkflowParams params;
+    private final List<String> pathOptions;
     private final String runName;
 
-    private WorkflowRun(NextflowArguments args, WorkflowParams params, String runName) {
+    private WorkflowRun(NextflowArguments args, WorkflowParams params, List<String> pathOptions, String runName) {
         this.args = args;
         this.params = params;
+        this.pathOptions = List.copyOf(pathOptions);
         this.runName = runName;
     }
 
     /**
-     * Parses and validates everything that can be checked before Nextflow starts.
+     * Parses and validates everything that can be checked before Nextflow starts, for a run
+     * launched in {@code launchDir} (where a relative {@code -params-file} and command-line paths
+     * are looked up).
      *
      * @throws IllegalArgumentException for a missing workflow or params file, an unknown profile,
-     *     or a parameter that fails the schema (see {@link ParamsValidator#validate})
+     *     a missing input file or a parameter that fails the checks (see {@link ParamsValidator#validate})
      */
-    public static WorkflowRun prepare(List<String> cliArgs) {
+    public static WorkflowRun prepare(List<String> cliArgs, Path launchDir) {
         NextflowArguments a = NextflowArguments.parse(cliArgs);
         Path projectDir = a.workflow().toAbsolutePath().getParent();
         NextflowProfiles.check(a.profiles(), projectDir.resolve("nextflow.config"));
-        WorkflowParams p = WorkflowParams.of(a.paramsFile(), a.overrides());
+        WorkflowParams p = WorkflowParams.of(a.paramsFile(), a.overrides(), launchDir);
+        List<String> pathOptions = List.of();
         Path schema = projectDir.resolve(ParamsValidator.SCHEMA_FILE);
         if (Files.isRegularFile(schema)) {
-            ParamsValidator.load(schema).validate(p);
+            ParamsValidator validator = ParamsValidator.load(schema);
+            p = validator.validate(p);
+            pathOptions = validator.pathOptions(p);
         }
         String name = a.runName().orElseGet(() -> "sgeo-" + LocalDateTime.now().format(STAMP) + "-"
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000)));
-        return new WorkflowRun(a, p, name);
+        return new WorkflowRun(a, p, pathOptions, name);
     }
 
     /** The Nextflow run name (given with {@code -name}, or made up from the time). */
@@ -67,8 +73,10 @@ public final class WorkflowRun {
     }
 
     /**
-     * Nextflow's arguments: {@code run WORKFLOW [-name NAME] OPTIONS... [--sgeo_build ID]}; the build
-     * identity ({@link SgeoBuild}) is added unless the params already give one.
+     * Nextflow's arguments: {@code run WORKFLOW [-name NAME] OPTIONS... [--INPUT /abs/path]...
+     * [--sgeo_build ID]}: every input path parameter again as its absolute path (so tasks, which run
+     * in their own work folders, find it), and the build identity ({@link SgeoBuild}) unless the
+     * params already give one.
      */
     public List<String> nextflowArgs() {
         List<String> out = new ArrayList<>(List.of("run", args.workflow().toString()));
@@ -76,6 +84,7 @@ public final class WorkflowRun {
             out.addAll(List.of("-name", runName));
         }
         out.addAll(args.nextflowOptions());
+        out.addAll(pathOptions);
         if (params.text(BUILD_PARAM).isEmpty()) {
             out.addAll(List.of("--" + BUILD_PARAM, SgeoBuild.id()));
         }
@@ -102,7 +111,9 @@ public final class WorkflowRun {
 
     /**
      * Runs Nextflow in {@code launchDir} inside a parent tracking run (its stage runs become children;
-     * the parent ends FINISHED or FAILED with the workflow); returns Nextflow's exit code.
+     * the parent ends FINISHED or FAILED with the workflow, KILLED when the launcher is stopped by
+     * SIGINT or SIGTERM; one a SIGKILL left RUNNING is ended KILLED by the next run in the same
+     * folder, see {@link ParentRun}); returns Nextflow's exit code.
      *
      * @throws IllegalArgumentException for a malformed tracking environment
      */
@@ -111,14 +122,18 @@ public final class WorkflowRun {
         Map<String, String> all = new HashMap<>(System.getenv());
         all.putAll(env);
         TrackingConfig tracking = TrackingConfig.fromEnv(all);
-        String parent = Tracking.startParent(tracking, runName,
+        ParentRun parent = ParentRun.start(tracking, all, launchDir, runName,
                 Map.of("workflow", args.workflow().getFileName().toString(),
-                        "params_file", args.paramsFile().map(Path::toString).orElse("")));
-        env.put(TrackingKeys.ENV_PARENT, parent);
-        err.println("sgeo run: tracking parent run " + parent + " in " + tracking.uri().display());
-        int code = engine.run(nextflowArgs(), launchDir, env, out, err);
-        Tracking.endRun(tracking.withRunContext(tracking.experiment(), null), parent, status(code));
-        return code;
+                        "params_file", args.paramsFile().map(Path::toString).orElse("")), err);
+        env.put(TrackingKeys.ENV_PARENT, parent.id());
+        err.println("sgeo run: tracking parent run " + parent.id() + " in " + tracking.uri().display());
+        return engine.run(nextflowArgs(), launchDir, env, out, err, (code, stopped) -> {
+            if (stopped) {
+                err.println("sgeo run: stopped; Nextflow ended its tasks (exit code " + code
+                        + "); rerun the same command with -resume to go on");
+            }
+            parent.end(stopped ? RunStatus.KILLED : status(code));
+        });
     }
 
     /** The parent run's status from Nextflow's exit code: 130/143 mean it was interrupted (SIGINT/SIGTERM). */

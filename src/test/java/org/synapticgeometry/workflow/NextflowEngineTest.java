@@ -34,17 +34,25 @@ class NextflowEngineTest {
     }
 
     private Path params() throws IOException {
+        return params(true);
+    }
+
+    private Path params(boolean linreg) throws IOException {
         Path p = launchDir.resolve("tiny.yaml");
         Files.writeString(p, String.join("\n", "outdir: " + launchDir.resolve("results"),
                 "architectures: [mlp-16]", "trained_potentials: [2-norm, 3-norm]", "seeds: [1]",
-                "linreg_params: " + Path.of("params/smoke.yaml").toAbsolutePath(), ""));
+                linreg ? "linreg_params: " + Path.of("params/linreg-smoke.yaml").toAbsolutePath() : "", ""));
         return p;
     }
 
     private String run(List<String> extra, Map<String, String> env, int expectedCode) throws IOException {
-        List<String> args = new ArrayList<>(List.of(MAIN.toString(), "-params-file", params().toString()));
+        return run(params(), extra, env, expectedCode);
+    }
+
+    private String run(Path params, List<String> extra, Map<String, String> env, int expectedCode) throws IOException {
+        List<String> args = new ArrayList<>(List.of(MAIN.toString(), "-params-file", params.toString()));
         args.addAll(extra);
-        WorkflowRun run = WorkflowRun.prepare(args);
+        WorkflowRun run = WorkflowRun.prepare(args, launchDir);
         StringWriter out = new StringWriter();
         int code = NextflowEngine.locate().run(run.nextflowArgs(), launchDir, env, new PrintWriter(out), new PrintWriter(out));
         assertThat(code).as(out.toString()).isEqualTo(expectedCode);
@@ -101,25 +109,88 @@ class NextflowEngineTest {
     /** sgeo run names its own build (16 hex digits) unless the params give one. */
     @Test
     void runPassesTheBuildIdentityUnlessGiven() throws IOException {
-        List<String> args = WorkflowRun.prepare(List.of(MAIN.toString(), "-params-file", params().toString())).nextflowArgs();
+        List<String> args = WorkflowRun.prepare(List.of(MAIN.toString(), "-params-file", params().toString()), launchDir).nextflowArgs();
         int at = args.indexOf("--sgeo_build");
         assertThat(at).isPositive();
         assertThat(args.get(at + 1)).matches("[0-9a-f]{16}");
         List<String> given = WorkflowRun.prepare(List.of(MAIN.toString(), "-params-file", params().toString(),
-                "--sgeo_build", "mine")).nextflowArgs();
+                "--sgeo_build", "mine"), launchDir).nextflowArgs();
         assertThat(given.stream().filter("--sgeo_build"::equals).count()).isEqualTo(1);
         assertThat(given.get(given.indexOf("--sgeo_build") + 1)).isEqualTo("mine");
     }
 
+    /** A launcher that logs each call's heap to calls.txt, then exits with {@code code}. */
+    private Path fakeSgeo(int code, String message) throws IOException {
+        Path fake = launchDir.resolve("fake-sgeo");
+        Files.writeString(fake, "#!/usr/bin/env bash\necho \"$1 $SGEO_HEAP $SGEO_THREADS\" >> " + launchDir.resolve("calls.txt")
+                + "\necho \"sgeo $1: " + message + "\" >&2\nexit " + code + "\n");
+        Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return fake;
+    }
+
+    /** A stage's refusal (exit 2) is not retried: the run ends with the stage's own message. */
     @Test
     void failingStageSurfacesItsOwnMessageAndExitCode() throws IOException {
-        Path fake = launchDir.resolve("fake-sgeo");
-        Files.writeString(fake, "#!/usr/bin/env bash\necho \"sgeo $1: --params: bad value (the stage's message)\" >&2\nexit 2\n");
-        Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
-        String out = run(List.of(), Map.of("SGEO_LAUNCHER", fake.toString()), 1);
+        Path fake = fakeSgeo(2, "--params: bad value (the stage's message)");
+        String out = run(params(false), List.of(), Map.of("SGEO_LAUNCHER", fake.toString()), 1);
         assertThat(out).contains("Error executing process > 'SGEO:REPRODUCE:")
                 .contains("bad value (the stage's message)")
                 .contains("Command exit status:\n  2");
         assertThat(launchDir.resolve("results/report")).doesNotExist();
+        assertThat(Files.readAllLines(launchDir.resolve("calls.txt"))).containsExactly("pretrain-load 3686m 1");
+    }
+
+    /**
+     * Killed by the scheduler or the OOM killer (137-143): retried twice with memory scaled by the
+     * attempt (the heap follows), then the run ends.
+     */
+    @Test
+    void killedTaskIsRetriedTwiceWithMoreMemoryThenTheRunEnds() throws IOException {
+        Path fake = fakeSgeo(137, "killed");
+        Files.writeString(launchDir.resolve("mem.config"),
+                "process { withName: 'PRETRAIN_LOAD' { memory = { 1.GB * task.attempt } } }\n");
+        String out = run(params(false), List.of("-c", "mem.config"), Map.of("SGEO_LAUNCHER", fake.toString()), 1);
+        assertThat(out).contains("Command exit status:\n  137");
+        assertThat(out.lines().filter(l -> l.contains("Re-submitted process > SGEO:REPRODUCE:DEEP_NETWORKS:PRETRAIN_LOAD")))
+                .hasSize(2);
+        assertThat(Files.readAllLines(launchDir.resolve("calls.txt")))
+                .containsExactly("pretrain-load 614m 1", "pretrain-load 1228m 1", "pretrain-load 1843m 1");
+    }
+
+    /** Both paper-size params files, stub run launched from a folder of its own with absolute paths. */
+    @Test
+    void paperParamsRunFromAnyLaunchFolder() throws IOException {
+        for (String name : List.of("paper-cpu", "paper-gpu")) {
+            Path launch = Files.createDirectories(launchDir.resolve(name));
+            Path params = Path.of("params", name + ".yaml").toAbsolutePath();
+            WorkflowRun prepared = WorkflowRun.prepare(List.of(Path.of("workflows/paper.nf").toAbsolutePath().toString(),
+                    "-params-file", params.toString(), "-stub-run"), launch);
+            StringWriter out = new StringWriter();
+            int code = NextflowEngine.locate().run(prepared.nextflowArgs(), launch, Map.of(), new PrintWriter(out),
+                    new PrintWriter(out));
+            assertThat(code).as(out.toString()).isZero();
+            Path results = launch.resolve("results").resolve(name);
+            assertThat(results.resolve("report/index.html")).exists();
+            assertThat(results.resolve("linreg/scores/scores.csv")).exists();
+            assertThat(results.resolve("deep/scores/identification.json")).exists();
+            // every (architecture, potential, seed) was fine-tuned: 4 + 1 (or 2) recurrent, 3 potentials, 10 seeds
+            int archs = name.equals("paper-cpu") ? 5 : 6;
+            assertThat(out.toString().lines().filter(l -> l.contains("Submitted process > SGEO:REPRODUCE:DEEP_NETWORKS:FINETUNE_PER_MAP")))
+                    .hasSize(archs * 3 * 10);
+        }
+    }
+
+    /** {@code -profile test} runs the smoke sizes of params/smoke.yaml without a params file. */
+    @Test
+    void testProfileRunsTheSmokeSizesWithoutAParamsFile() throws IOException {
+        WorkflowRun prepared = WorkflowRun.prepare(List.of(MAIN.toString(), "-profile", "test", "-stub-run"), launchDir);
+        StringWriter out = new StringWriter();
+        int code = NextflowEngine.locate().run(prepared.nextflowArgs(), launchDir, Map.of(), new PrintWriter(out),
+                new PrintWriter(out));
+        assertThat(code).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("sgeo: done; report: results/smoke/report/index.html");
+        assertThat(out.toString().lines().filter(l -> l.contains("Submitted process > SGEO:REPRODUCE:DEEP_NETWORKS:FINETUNE_PER_MAP (mlp-16-")))
+                .hasSize(3 * 2);
+        assertThat(launchDir.resolve("results/smoke/linreg/scores/scores.csv")).exists();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.synapticgeometry.testing.Cli;
@@ -25,11 +26,112 @@ class RunCommandValidationTest {
 
     @Test
     void rejectsArchitectureOutsideTheZooNamingFileLineAndAllowedValues() throws IOException {
-        Path p = params("outdir: results\narchitectures: [mlp-16, mlp-17]\n");
+        Path p = params("outdir: results\narchitectures: [mlp-16, mlp-17, rnn-100]\nrnn_architectures: [cnn]\n");
         Cli r = Cli.run("run", MAIN, "-params-file", p.toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains(p + " line 2: architectures[1] must be one of [\"mlp-16\",\"mlp-256\"")
-                .contains("found \"mlp-17\"");
+        assertThat(r.err()).contains(p + " line 2: architectures[1]: --arch 'mlp-17' is not in the zoo; valid"
+                        + " architectures: mlp-16, mlp-256, mlp-1024x2, cnn, resnet-small, rnn-100, rnn-1000")
+                .contains(p + " line 2: architectures[2]: 'rnn-100' is a recurrent architecture; architectures takes"
+                        + " mlp-16, mlp-256, mlp-1024x2, cnn, resnet-small")
+                .contains(p + " line 3: rnn_architectures[0]: 'cnn' is not a recurrent architecture;"
+                        + " rnn_architectures takes rnn-100, rnn-1000")
+                .doesNotContain(" architectures[0]");
+    }
+
+    /** The stages' own parser, not only the schema's pattern: p <= 1 and beta <= 0 match the pattern. */
+    @Test
+    void rejectsPotentialsTheStagesWouldRefuse() throws IOException {
+        Path p = params("trained_potentials: [2-norm, 0.5-norm, 1-norm]\ncandidates: ['hypentropy:0', 2-norm]\n");
+        Cli r = Cli.run("run", MAIN, "-params-file", p.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains(p + " line 1: trained_potentials[1]: invalid potential '0.5-norm'")
+                .contains(p + " line 1: trained_potentials[2]: invalid potential '1-norm'")
+                .contains(p + " line 2: candidates[0]: invalid potential 'hypentropy:0'")
+                .contains("valid forms: <p>-norm with p > 1")
+                .doesNotContain("trained_potentials[0]").doesNotContain("candidates[1]");
+        Cli unknown = Cli.run("run", MAIN, "--candidates", "2-norm");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("command line --candidates: candidates must be of type array");
+        Cli name = Cli.run("run", MAIN, "-params-file", params("trained_potentials: [sqrt-norm]\n").toString());
+        assertThat(name.code()).isEqualTo(2);
+        assertThat(name.err()).contains("trained_potentials[0] must be a potential: negative_entropy, <p>-norm");
+    }
+
+    @Test
+    void rejectsEmptyListsEmptyAndNonMappingParamsFiles() throws IOException {
+        Cli emptyList = Cli.run("run", MAIN, "-params-file", params("trained_potentials: []\nseeds: []\n").toString());
+        assertThat(emptyList.code()).isEqualTo(2);
+        assertThat(emptyList.err()).contains("line 1: trained_potentials must be a list of at least 1 items, found []")
+                .contains("line 2: seeds must be a list of at least 1 items, found []");
+        Cli emptyFile = Cli.run("run", MAIN, "-params-file", params("# nothing but a comment\n").toString());
+        assertThat(emptyFile.code()).isEqualTo(2);
+        assertThat(emptyFile.err()).contains("params.yaml is empty: it must be a mapping of parameter names to values");
+        Cli list = Cli.run("run", MAIN, "-params-file", params("- 2-norm\n- 3-norm\n").toString());
+        assertThat(list.code()).isEqualTo(2);
+        assertThat(list.err()).contains("must be a mapping of parameter names to values, found ARRAY");
+    }
+
+    /** The linear-regression params file is read by the linreg stage's own reader before anything starts. */
+    @Test
+    void rejectsALinregParamsFileTheStageWouldRefuse() throws IOException {
+        String smoke = Files.readString(Path.of("params/linreg-smoke.yaml"));
+        for (String k : new String[] {"[0]", "[1.5]", "[0.5, -0.25]"}) {
+            Files.writeString(dir.resolve("linreg.yaml"), smoke.replace("k: [0.5]", "k: " + k));
+            Path p = params("linreg_params: linreg.yaml\n");
+            Cli r = Cli.run("run", MAIN, "-params-file", p.toString());
+            assertThat(r.code()).as(k).isEqualTo(2);
+            assertThat(r.err()).as(k).contains(p + " line 1: params file " + dir.resolve("linreg.yaml"))
+                    .containsPattern("k\\[[01]\\] must be in \\(0, 1\\], found -?[0-9.]+");
+        }
+    }
+
+    /**
+     * Input paths in a params file are relative to that file's folder, on the command line to the
+     * launch folder; a missing one names the parameter, where it was set, the path looked at and the fix.
+     */
+    @Test
+    void resolvesInputPathsFromTheParamsFileAndRejectsMissingOnes() throws IOException {
+        Path sub = Files.createDirectories(dir.resolve("cfg"));
+        Files.copy(Path.of("params/linreg-smoke.yaml"), sub.resolve("lr.yaml"));
+        Path p = sub.resolve("run.yaml");
+        Files.writeString(p, "outdir: out\nlinreg_params: lr.yaml\ndata_dir: ../data\n");
+        Files.createDirectories(dir.resolve("data"));
+        WorkflowRun run = WorkflowRun.prepare(List.of(MAIN, "-params-file", p.toString()), Path.of("/"));
+        assertThat(run.nextflowArgs()).containsSubsequence("--linreg_params", sub.resolve("lr.yaml").toString())
+                .containsSubsequence("--data_dir", dir.resolve("data").toString());
+        assertThat(run.params().text("outdir")).contains("out");
+
+        Files.writeString(p, "linreg_params: params/lr.yaml\ndata_dir: nodata\n");
+        Cli r = Cli.run("run", MAIN, "-params-file", p.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains(p + " line 1: linreg_params 'params/lr.yaml' names " + sub.resolve("params/lr.yaml")
+                        + ", which does not exist (a path in a params file is relative to that file's folder,"
+                        + " on the command line to the launch folder")
+                .contains(p + " line 2: data_dir 'nodata' names " + sub.resolve("nodata") + ", which does not exist");
+        Cli folder = Cli.run("run", MAIN, "--linreg_params", dir.toString());
+        assertThat(folder.code()).isEqualTo(2);
+        assertThat(folder.err()).contains("command line --linreg_params: linreg_params '" + dir + "' names " + dir
+                + ", which is not a file");
+    }
+
+    /** A refused run starts nothing: no Nextflow files, no work folder, no parent run in ./mlruns. */
+    @Test
+    void aRefusedRunStartsNoTaskAndNoParentRun() throws Exception {
+        Path launch = Files.createDirectories(dir.resolve("launch"));
+        Path bad = params("trained_potentials: [0.5-norm]\n");
+        for (List<String> args : List.of(List.of("-params-file", bad.toString()),
+                List.of("-params-file", Path.of("params/smoke.yaml").toAbsolutePath().toString(), "--linreg_params", "x.yaml"))) {
+            List<String> cmd = new java.util.ArrayList<>(List.of(Path.of("bin/sgeo").toAbsolutePath().toString(), "run",
+                    Path.of(MAIN).toAbsolutePath().toString()));
+            cmd.addAll(args);
+            Process proc = new ProcessBuilder(cmd).directory(launch.toFile()).redirectErrorStream(true).start();
+            String out = new String(proc.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(proc.waitFor()).as(out).isEqualTo(2);
+            assertThat(out).contains("sgeo run: ").doesNotContain("starting Nextflow");
+            try (var files = Files.list(launch)) {
+                assertThat(files).as("files in the launch folder").isEmpty();
+            }
+        }
     }
 
     @Test
@@ -87,11 +189,17 @@ class RunCommandValidationTest {
         assertThat(none.err()).contains("WORKFLOW.nf must come first, found '-resume'");
     }
 
+    /** The shipped params files name their linreg file beside them: valid from any launch folder. */
     @Test
-    void acceptsTheShippedParamsFiles() {
-        for (String f : new String[] {"params/smoke.yaml", "params/paper-cpu.yaml", "params/paper-gpu.yaml"}) {
-            WorkflowRun run = WorkflowRun.prepare(java.util.List.of(MAIN, "-params-file", f, "-resume"));
-            assertThat(run.nextflowArgs()).startsWith("run", MAIN, "-name").contains("-resume", "-params-file", f);
+    void acceptsTheShippedParamsFilesFromAnyLaunchFolder() {
+        for (String name : new String[] {"smoke", "medium", "paper-cpu", "paper-gpu"}) {
+            Path f = Path.of("params", name + ".yaml").toAbsolutePath();
+            WorkflowRun run = WorkflowRun.prepare(List.of(MAIN, "-params-file", f.toString(), "-resume"), dir);
+            String linreg = run.params().text("linreg_params").orElseThrow();
+            assertThat(Path.of(linreg)).isAbsolute().exists().hasParent(f.getParent());
+            assertThat(run.nextflowArgs()).startsWith("run", MAIN, "-name").contains("-resume")
+                    .containsSubsequence("-params-file", f.toString())
+                    .containsSubsequence("--linreg_params", linreg);
         }
     }
 }

@@ -1,0 +1,72 @@
+package org.synapticgeometry.workflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.synapticgeometry.geometry.Potentials;
+import org.synapticgeometry.model.Architecture;
+import org.synapticgeometry.model.Zoo;
+import org.synapticgeometry.stage.LinregParams;
+
+/**
+ * The parameter values read the way the stages will read them, so that a value a stage would refuse
+ * hours into a run is refused before Nextflow starts: potential names by the stages' own parser
+ * ({@link Potentials#parse}: p ≤ 1, β ≤ 0, unknown names), architectures by the zoo (feed-forward
+ * ones in {@code architectures}, recurrent ones in {@code rnn_architectures}), and the
+ * linear-regression params file by the linreg stage's reader (k outside (0, 1], every other field).
+ */
+final class StageValues {
+    private StageValues() {
+    }
+
+    /**
+     * Checks the values; {@code params} has its input paths resolved ({@link PathParams}).
+     *
+     * @throws IllegalArgumentException listing one line per value a stage would refuse, each with
+     *     where it was set and the stage's own message
+     */
+    static void check(WorkflowParams params) {
+        List<String> problems = new ArrayList<>();
+        JsonNode values = params.values();
+        for (String list : List.of("trained_potentials", "candidates")) {
+            eachText(values, list, Potentials::parse, params, problems);
+        }
+        eachText(values, "architectures", name -> architecture(name, false), params, problems);
+        eachText(values, "rnn_architectures", name -> architecture(name, true), params, problems);
+        params.path("linreg_params").ifPresent(file -> attempt(() -> LinregParams.read(file),
+                params.origin("linreg_params") + ": ", problems::add));
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("invalid workflow parameters:\n  " + String.join("\n  ", problems));
+        }
+    }
+
+    private static void architecture(String name, boolean recurrent) {
+        Architecture a = Zoo.get(name);
+        if (a.recurrentOnly() != recurrent) {
+            List<String> fitting = Zoo.names().stream().filter(n -> Zoo.get(n).recurrentOnly() == recurrent).toList();
+            throw new IllegalArgumentException("'" + name + "' is " + (recurrent ? "not " : "") + "a recurrent"
+                    + " architecture; " + (recurrent ? "rnn_architectures" : "architectures") + " takes "
+                    + String.join(", ", fitting));
+        }
+    }
+
+    /** Applies {@code check} to every text item of the list parameter {@code name}. */
+    private static void eachText(JsonNode values, String name, Consumer<String> check, WorkflowParams params,
+            List<String> problems) {
+        JsonNode list = values.path(name);
+        for (int i = 0; i < list.size(); i++) {
+            String item = list.get(i).asText();
+            String at = name + "[" + i + "]";
+            attempt(() -> check.accept(item), params.origin(name) + ": " + at + ": ", problems::add);
+        }
+    }
+
+    private static void attempt(Runnable check, String prefix, Consumer<String> problems) {
+        try {
+            check.run();
+        } catch (IllegalArgumentException e) {
+            problems.accept(prefix + e.getMessage());
+        }
+    }
+}

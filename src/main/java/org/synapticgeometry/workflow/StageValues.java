@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 import org.synapticgeometry.geometry.Potentials;
 import org.synapticgeometry.model.Architecture;
 import org.synapticgeometry.model.Zoo;
-import org.synapticgeometry.stage.LinregParams;
+import org.synapticgeometry.stage.linreg.LinregParams;
 
 /**
  * The parameter values read the way the stages will read them, so that a value a stage would refuse

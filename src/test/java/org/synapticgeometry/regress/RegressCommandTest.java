@@ -87,6 +87,23 @@ class RegressCommandTest {
     }
 
     @Test
+    void theSmokeRerunWithEveryOtherSeedStaysInsideTheBandsOfTwoSeedFigures() {
+        // resources smoke-s34: the same smoke with fine-tuning seeds 3-4 and linreg seed 100. With its own
+        // 2-seed sd alone, mlp-16 3-norm's ΔCDF in the 2.5-norm (sd 0.0007) and 3-norm (sd 0.0019) left
+        // their bands (+0.0138 and +0.0176); the pooled sd keeps them inside.
+        Cli r = Cli.run("regress", "check", "--baseline", baseline.toString(), "--results",
+                FIXTURES.resolve("smoke-s34").toString());
+        assertThat(r.code()).as(r.out()).isZero();
+        assertThat(r.out()).contains("| `finetune-per-map.seed` | `1,2` | `3,4` |", "| `linreg.seed` | `0` | `100` |");
+        JsonNode b = Json.readTree(baseline, "baseline");
+        for (String c : List.of("2.5-norm", "3-norm")) {
+            JsonNode band = figure(b, "delta_cdf mlp-16 n=12544 trained=3-norm candidate=" + c).path("band");
+            assertThat(band.path("sd").asDouble()).isLessThan(0.002);
+            assertThat(band.path("pooled_sd").asDouble()).isGreaterThan(0.01);
+        }
+    }
+
+    @Test
     void negativeEntropyRunsScoredInABrokenDualSpaceFailAndAreNamedFirst() {
         // what a broken negative-entropy dual map does to the smoke: its own-geometry ΔCDF triples and the
         // runs are identified as the 1.5-norm

@@ -12,7 +12,7 @@ ref="$(cd "$1" && pwd)"
 launch="$(mktemp -d "${TMPDIR:-/tmp}/sgeo-resume-check.XXXXXX")"
 cd "$launch"
 echo "resume-check: launch folder $launch"
-run=("$root/bin/sgeo" run "$root/workflows/smoke.nf" -params-file "$root/params/smoke.yaml" --outdir out)
+run=("$root/bin/sgeo" run "$root/workflows/main.nf" -params-file "$root/params/smoke.yaml" --outdir out)
 setsid "${run[@]}" > first.log 2>&1 &
 pid=$!
 for _ in $(seq 1 600); do

@@ -16,3 +16,6 @@ bash ci/jdk-compat.sh
 if [[ -x ci/regression.sh ]]; then
   bash ci/regression.sh
 fi
+# A real one-node Slurm cluster on this machine: the smoke through -profile slurm, its science outputs
+# byte-identical to the local smoke's (ci/slurm-check.sh; each smoke bounded by SGEO_SLURM_CHECK_TIMEOUT).
+if [[ -d results/ci-smoke ]]; then bash ci/slurm-check.sh results/ci-smoke; else bash ci/slurm-check.sh; fi

@@ -2,7 +2,7 @@
 // synaptic-geometry: reproduce Pogodin et al. (ICLR 2024) and identify the geometry of plasticity.
 // Run: sgeo run workflows/main.nf -params-file params/smoke.yaml  (or a plain `nextflow run`).
 // The params file decides the sizes: architectures/rnn_architectures (deep networks) and
-// linreg_params (linear regression). paper.nf and smoke.nf are named entries to this workflow;
+// linreg_params (linear regression): params/smoke.yaml, params/medium.yaml, params/paper-*.yaml.
 // linreg.nf runs the linear-regression part alone.
 include { PIPELINE_INITIALISATION; PIPELINE_COMPLETION } from './subworkflows/local/utils/main'
 include { REPRODUCE } from './pipelines/reproduce'

@@ -19,7 +19,7 @@ import picocli.CommandLine.Unmatched;
         description = {"Runs a Nextflow workflow with the embedded Nextflow engine.",
             "Everything after WORKFLOW.nf goes to Nextflow: -params-file FILE, -resume, -profile NAMES,",
             "-with-report/-with-trace/-with-timeline [FILE], --outdir DIR, --<param> VALUE.",
-            "Example: sgeo run workflows/smoke.nf -params-file params/smoke.yaml -resume"})
+            "Example: sgeo run workflows/main.nf -params-file params/smoke.yaml -resume"})
 public final class RunCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

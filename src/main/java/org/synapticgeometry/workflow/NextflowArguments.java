@@ -41,12 +41,12 @@ public record NextflowArguments(Path workflow, List<String> nextflowOptions, Opt
         if (args.isEmpty() || args.get(0).startsWith("-")) {
             throw new IllegalArgumentException("WORKFLOW.nf must come first, found "
                     + (args.isEmpty() ? "nothing" : "'" + args.get(0) + "'")
-                    + " (e.g. sgeo run workflows/smoke.nf -params-file params/smoke.yaml)");
+                    + " (e.g. sgeo run workflows/main.nf -params-file params/smoke.yaml)");
         }
         Path workflow = Path.of(args.get(0));
         if (!Files.isRegularFile(workflow)) {
             throw new IllegalArgumentException("workflow file " + workflow + " does not exist"
-                    + " (the workflows are in workflows/: main.nf, paper.nf, smoke.nf, linreg.nf)");
+                    + " (the workflows are in workflows/: main.nf, linreg.nf)");
         }
         List<String> rest = args.subList(1, args.size());
         Path paramsFile = null;

@@ -163,7 +163,7 @@ class NextflowEngineTest {
         for (String name : List.of("paper-cpu", "paper-gpu")) {
             Path launch = Files.createDirectories(launchDir.resolve(name));
             Path params = Path.of("params", name + ".yaml").toAbsolutePath();
-            WorkflowRun prepared = WorkflowRun.prepare(List.of(Path.of("workflows/paper.nf").toAbsolutePath().toString(),
+            WorkflowRun prepared = WorkflowRun.prepare(List.of(Path.of("workflows/main.nf").toAbsolutePath().toString(),
                     "-params-file", params.toString(), "-stub-run"), launch);
             StringWriter out = new StringWriter();
             int code = NextflowEngine.locate().run(prepared.nextflowArgs(), launch, Map.of(), new PrintWriter(out),

@@ -3,7 +3,9 @@ package org.synapticgeometry.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.synapticgeometry.stage.linreg.LinregParams;
 import org.synapticgeometry.workflow.NextflowEngine;
 import org.synapticgeometry.workflow.WorkflowRun;
 import picocli.CommandLine.Command;
@@ -30,7 +32,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path launchDir = Path.of("").toAbsolutePath();
-        WorkflowRun run = WorkflowRun.prepare(arguments, launchDir);
+        WorkflowRun run = WorkflowRun.prepare(arguments, launchDir, Map.of("linreg_params", LinregParams::read));
         NextflowEngine engine = NextflowEngine.locate();
         var err = spec.commandLine().getErr();
         err.println("sgeo run: parameters valid; starting Nextflow (run " + run.runName() + ")");

@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.function.Consumer;
+import java.util.Map;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -51,17 +53,18 @@ public final class ParamsValidator {
     }
 
     /**
-     * Checks every parameter and resolves the input paths.
+     * Checks every parameter and resolves the input paths; {@code fileChecks} reads file-valued parameters
+     * the way their stage will (see {@link WorkflowRun#prepare(List, Path, Map)}).
      *
      * @return the parameters with every input path absolute
      * @throws IllegalArgumentException listing one line per invalid value, unknown parameter, wrong
      *     type or missing input file, each naming the parameter, what is allowed, what was found and where
      */
-    public WorkflowParams validate(WorkflowParams params) {
+    public WorkflowParams validate(WorkflowParams params, Map<String, Consumer<Path>> fileChecks) {
         checkSchema(params);
         WorkflowParams resolved = paths.resolve(params);
         checkSchema(resolved);
-        StageValues.check(resolved);
+        StageValues.check(resolved, fileChecks);
         return resolved;
     }
 

@@ -3,30 +3,33 @@ package org.synapticgeometry.workflow;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.synapticgeometry.geometry.Potentials;
 import org.synapticgeometry.model.Architecture;
 import org.synapticgeometry.model.Zoo;
-import org.synapticgeometry.stage.linreg.LinregParams;
 
 /**
  * The parameter values read the way the stages will read them, so that a value a stage would refuse
  * hours into a run is refused before Nextflow starts: potential names by the stages' own parser
  * ({@link Potentials#parse}: p ≤ 1, β ≤ 0, unknown names), architectures by the zoo (feed-forward
- * ones in {@code architectures}, recurrent ones in {@code rnn_architectures}), and the
- * linear-regression params file by the linreg stage's reader (k outside (0, 1], every other field).
+ * ones in {@code architectures}, recurrent ones in {@code rnn_architectures}), and input files by the
+ * readers the command line hands in (the linear-regression params file by the linreg stage's reader: k
+ * outside (0, 1], every other field), so that this package needs no stage.
  */
 final class StageValues {
     private StageValues() {
     }
 
     /**
-     * Checks the values; {@code params} has its input paths resolved ({@link PathParams}).
+     * Checks the values; {@code params} has its input paths resolved ({@link PathParams}); {@code fileChecks}
+     * maps a file-valued parameter to the reader of the stage that will read it.
      *
      * @throws IllegalArgumentException listing one line per value a stage would refuse, each with
      *     where it was set and the stage's own message
      */
-    static void check(WorkflowParams params) {
+    static void check(WorkflowParams params, Map<String, Consumer<Path>> fileChecks) {
         List<String> problems = new ArrayList<>();
         JsonNode values = params.values();
         for (String list : List.of("trained_potentials", "candidates")) {
@@ -34,8 +37,8 @@ final class StageValues {
         }
         eachText(values, "architectures", name -> architecture(name, false), params, problems);
         eachText(values, "rnn_architectures", name -> architecture(name, true), params, problems);
-        params.path("linreg_params").ifPresent(file -> attempt(() -> LinregParams.read(file),
-                params.origin("linreg_params") + ": ", problems::add));
+        fileChecks.forEach((name, read) -> params.path(name).ifPresent(file -> attempt(() -> read.accept(file),
+                params.origin(name) + ": ", problems::add)));
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid workflow parameters:\n  " + String.join("\n  ", problems));
         }

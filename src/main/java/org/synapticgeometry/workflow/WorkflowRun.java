@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.synapticgeometry.tracking.RunStatus;
@@ -46,6 +47,15 @@ public final class WorkflowRun {
      *     a missing input file or a parameter that fails the checks (see {@link ParamsValidator#validate})
      */
     public static WorkflowRun prepare(List<String> cliArgs, Path launchDir) {
+        return prepare(cliArgs, launchDir, Map.of());
+    }
+
+    /**
+     * As {@link #prepare(List, Path)}, also reading each file-valued parameter named in {@code fileChecks}
+     * with the stage's own reader (the command line passes the linreg stage's), so that a file a stage
+     * would refuse is refused before Nextflow starts.
+     */
+    public static WorkflowRun prepare(List<String> cliArgs, Path launchDir, Map<String, Consumer<Path>> fileChecks) {
         NextflowArguments a = NextflowArguments.parse(cliArgs);
         Path projectDir = a.workflow().toAbsolutePath().getParent();
         NextflowProfiles.check(a.profiles(), projectDir.resolve("nextflow.config"));
@@ -54,7 +64,7 @@ public final class WorkflowRun {
         Path schema = projectDir.resolve(ParamsValidator.SCHEMA_FILE);
         if (Files.isRegularFile(schema)) {
             ParamsValidator validator = ParamsValidator.load(schema);
-            p = validator.validate(p);
+            p = validator.validate(p, fileChecks);
             pathOptions = validator.pathOptions(p);
         }
         String name = a.runName().orElseGet(() -> "sgeo-" + LocalDateTime.now().format(STAMP) + "-"

@@ -36,15 +36,15 @@ workflow DEEP_NETWORKS {
     SNAPSHOT_FINAL(FINETUNE_PER_MAP.out.finetuned.map { meta, dir -> [meta + [role: 'final'], dir] })
 
     ch_pairs = SNAPSHOT_FINAL.out.snapshot
-        .map { meta, npz, json -> [meta.pretrain_id, meta, npz] }
+        .map { meta, npz, json -> [meta.pretrain_id, meta + [producer: json.text ? (new groovy.json.JsonSlurper().parseText(json.text).producer_run_id ?: '') : ''], npz] }
         .combine(SNAPSHOT_INIT.out.snapshot.map { meta, npz, json -> [meta.id, npz] }, by: 0)
         .map { pid, meta, fin, init -> [meta, init, fin] }
 
     ch_manifest = ch_pairs
         .map { meta, init, fin ->
-            "${meta.id},snapshots/${init.name},snapshots/${fin.name},${meta.map},${meta.arch},${meta.seed}"
+            "${meta.id},snapshots/${init.name},snapshots/${fin.name},${meta.map},${meta.arch},${meta.seed},${meta.producer}"
         }
-        .collectFile(name: 'manifest.csv', seed: 'run_id,init,final,trained_potential,architecture,seed',
+        .collectFile(name: 'manifest.csv', seed: 'run_id,init,final,trained_potential,architecture,seed,producer_run_id',
                      newLine: true, sort: true)
     ch_snapshots = ch_pairs.flatMap { meta, init, fin -> [init, fin] }.unique().toSortedList { a, b -> a.name <=> b.name }
 

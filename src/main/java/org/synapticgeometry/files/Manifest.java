@@ -10,7 +10,9 @@ import org.synapticgeometry.geometry.Potentials;
 /**
  * The manifest contract: {@code manifest.csv} lists snapshot pairs to score, header
  * {@code run_id,init,final,trained_potential,architecture,seed}, paths relative to the manifest's folder,
- * {@code trained_potential} empty when unknown (e.g. real data). {@code linreg} and the workflows write
+ * {@code trained_potential} empty when unknown (e.g. real data), and an optional last column
+ * {@code producer_run_id}: the tracking run that produced the final weights (the fine-tune run), onto which
+ * {@code score} logs what it found; manifests without it are read as before. {@code linreg} and the workflows write
  * it, {@code score} and {@code report} read it; this class is the only place that knows its columns
  * (the workflow files are tested against {@link #HEADER}). Runs can also come from repeated
  * {@code --pair INIT,FINAL} options.
@@ -21,6 +23,8 @@ public final class Manifest {
             "seed");
     /** The header line ({@link #COLUMNS} joined by commas; a test keeps the two equal). */
     public static final String HEADER = "run_id,init,final,trained_potential,architecture,seed";
+    /** The optional column naming the tracking run that produced a row's final weights. */
+    public static final String PRODUCER_RUN_ID = "producer_run_id";
     /** The file name the stages and workflows use. */
     public static final String FILE = "manifest.csv";
 
@@ -36,10 +40,11 @@ public final class Manifest {
      * @param trainedPotential canonical name of the potential it was trained with, or "" if unknown
      * @param architecture architecture label, or ""
      * @param seed seed label, or ""
+     * @param producerRunId the tracking run that produced the final weights, or "" when unknown
      * @param origin where the run was declared (manifest row or --pair), for error messages
      */
     public record Entry(String runId, Path init, Path fin, String trainedPotential, String architecture,
-            String seed, String origin) {
+            String seed, String producerRunId, String origin) {
     }
 
     /**
@@ -54,6 +59,7 @@ public final class Manifest {
         for (int i = 0; i < c.length; i++) {
             c[i] = t.requireColumn(COLUMNS.get(i), HEADER);
         }
+        int producer = t.column(PRODUCER_RUN_ID);
         Path folder = manifest.toAbsolutePath().getParent();
         List<Entry> runs = new ArrayList<>();
         Set<String> ids = new HashSet<>();
@@ -70,8 +76,9 @@ public final class Manifest {
             Path init = folder.resolve(required(row.get(c[1]), where, "init"));
             String finText = row.get(c[2]).trim();
             Path fin = finText.isEmpty() ? null : folder.resolve(finText);
+            String producerRunId = producer < 0 || producer >= row.size() ? "" : row.get(producer).trim();
             runs.add(new Entry(id, init, fin, trained(row.get(c[3]), where), row.get(c[4]).trim(),
-                    row.get(c[5]).trim(), where));
+                    row.get(c[5]).trim(), producerRunId, where));
         }
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("manifest " + manifest + " lists no run; add rows under the header " + HEADER);
@@ -94,23 +101,32 @@ public final class Manifest {
                         + pairs.get(i) + "'");
             }
             Path fin = parts.length == 2 ? Path.of(parts[1].trim()) : null;
-            runs.add(new Entry("pair-" + (i + 1), Path.of(parts[0].trim()), fin, "", "", "", "--pair " + pairs.get(i)));
+            runs.add(new Entry("pair-" + (i + 1), Path.of(parts[0].trim()), fin, "", "", "", "", "--pair " + pairs.get(i)));
         }
         return List.copyOf(runs);
     }
 
     /**
      * Writes a manifest atomically; init and final are written relative to the manifest's folder when they
-     * lie inside it.
+     * lie inside it; the {@code producer_run_id} column only when some entry has one.
      */
     public static void write(Path manifest, List<Entry> entries) {
         Path folder = manifest.toAbsolutePath().getParent();
+        boolean producers = entries.stream().anyMatch(e -> !e.producerRunId().isEmpty());
         List<List<String>> rows = new ArrayList<>();
         for (Entry e : entries) {
-            rows.add(List.of(e.runId(), relative(folder, e.init()), e.fin() == null ? "" : relative(folder, e.fin()),
-                    e.trainedPotential(), e.architecture(), e.seed()));
+            List<String> row = new ArrayList<>(List.of(e.runId(), relative(folder, e.init()),
+                    e.fin() == null ? "" : relative(folder, e.fin()), e.trainedPotential(), e.architecture(), e.seed()));
+            if (producers) {
+                row.add(e.producerRunId());
+            }
+            rows.add(row);
         }
-        Csv.write(manifest, COLUMNS, rows);
+        List<String> columns = new ArrayList<>(COLUMNS);
+        if (producers) {
+            columns.add(PRODUCER_RUN_ID);
+        }
+        Csv.write(manifest, columns, rows);
     }
 
     private static String relative(Path folder, Path file) {

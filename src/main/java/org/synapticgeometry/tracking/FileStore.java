@@ -113,6 +113,19 @@ public final class FileStore implements Tracker {
     }
 
     @Override
+    public Optional<Map<String, Double>> latestMetrics(String runId) {
+        Optional<Path> dir = findRunDir(runId);
+        if (dir.isEmpty() || !"active".equals(MetaYaml.read(dir.get().resolve("meta.yaml")).get("lifecycle_stage"))) {
+            return Optional.empty();
+        }
+        Map<String, Double> latest = new LinkedHashMap<>();
+        for (MetricPoint p : StoredRun.read(dir.get()).metrics()) {
+            latest.put(p.key(), p.value());
+        }
+        return Optional.of(latest);
+    }
+
+    @Override
     public void endRun(String runId, RunStatus status, long endTime) {
         setStatus(runId, status.name(), endTime);
     }

@@ -1,6 +1,7 @@
 package org.synapticgeometry.tracking;
 
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -11,7 +12,7 @@ import java.util.regex.Pattern;
 /**
  * MLflow's naming rules and size limits (identical on the server and the file store): key syntax,
  * value lengths (over-long values are truncated with a warning, as MLflow does by default) and
- * per-request batch sizes.
+ * per-request batch sizes and body size.
  */
 public final class MlflowLimits {
     /** Longest metric, param or tag key. */
@@ -30,6 +31,10 @@ public final class MlflowLimits {
     public static final int MAX_BATCH_TAGS = 100;
     /** Items per log-batch request. */
     public static final int MAX_BATCH_TOTAL = 1000;
+    /** Bytes of one log-batch request body. */
+    public static final int MAX_BATCH_BYTES = 1_000_000;
+    /** JSON framing of one item in a log-batch body (braces, quotes, field names, timestamp and step), an upper bound. */
+    static final int ITEM_OVERHEAD_BYTES = 96;
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_\\-. /:]+");
     private static final Pattern ARTIFACT = Pattern.compile("[^\\\\#\\x00-\\x1f]*");
@@ -43,12 +48,17 @@ public final class MlflowLimits {
      * @throws IllegalArgumentException naming the kind of key, the rule and the key
      */
     public static String checkKey(String kind, String key) {
-        if (key != null && key.length() <= MAX_KEY && KEY.matcher(key).matches() && cleanRelative(key)) {
+        if (validKey(key)) {
             return key;
         }
         throw new IllegalArgumentException(kind + " key must be 1-" + MAX_KEY + " characters of letters, digits,"
                 + " '_', '-', '.', '/', ' ', ':' forming a clean relative path (no '..', no leading '/' or './'),"
                 + " found '" + abbreviate(key) + "'");
+    }
+
+    /** True if {@code key} is a valid metric, param or tag key. */
+    public static boolean validKey(String key) {
+        return key != null && key.length() <= MAX_KEY && KEY.matcher(key).matches() && cleanRelative(key);
     }
 
     /**
@@ -90,7 +100,8 @@ public final class MlflowLimits {
     }
 
     /**
-     * Splits records into log-batch requests within MLflow's per-request limits, keeping order.
+     * Splits records into log-batch requests within MLflow's per-request limits (counts and body size),
+     * keeping order: params first, then tags, then metrics.
      *
      * @return at least one batch when there is anything to send, none otherwise
      */
@@ -99,26 +110,54 @@ public final class MlflowLimits {
         Iterator<MetricPoint> m = metrics.iterator();
         Iterator<Map.Entry<String, String>> p = params.entrySet().iterator();
         Iterator<Map.Entry<String, String>> t = tags.entrySet().iterator();
-        while (m.hasNext() || p.hasNext() || t.hasNext()) {
-            Map<String, String> bp = take(p, MAX_BATCH_PARAMS);
-            Map<String, String> bt = take(t, MAX_BATCH_TAGS);
+        MetricPoint nextMetric = null;
+        Map.Entry<String, String> nextParam = null;
+        Map.Entry<String, String> nextTag = null;
+        while (m.hasNext() || p.hasNext() || t.hasNext() || nextMetric != null || nextParam != null || nextTag != null) {
+            Map<String, String> bp = new LinkedHashMap<>();
+            Map<String, String> bt = new LinkedHashMap<>();
             List<MetricPoint> bm = new ArrayList<>();
+            long bytes = 0;
+            while ((nextParam != null || p.hasNext()) && bp.size() < MAX_BATCH_PARAMS) {
+                nextParam = nextParam != null ? nextParam : p.next();
+                long b = bytes(nextParam.getKey(), nextParam.getValue());
+                if (bytes + b > MAX_BATCH_BYTES && !(bp.isEmpty() && bt.isEmpty())) {
+                    break;
+                }
+                bp.put(nextParam.getKey(), nextParam.getValue());
+                bytes += b;
+                nextParam = null;
+            }
+            while ((nextTag != null || t.hasNext()) && bt.size() < MAX_BATCH_TAGS) {
+                nextTag = nextTag != null ? nextTag : t.next();
+                long b = bytes(nextTag.getKey(), nextTag.getValue());
+                if (bytes + b > MAX_BATCH_BYTES && !(bp.isEmpty() && bt.isEmpty())) {
+                    break;
+                }
+                bt.put(nextTag.getKey(), nextTag.getValue());
+                bytes += b;
+                nextTag = null;
+            }
             int room = Math.min(MAX_BATCH_METRICS, MAX_BATCH_TOTAL - bp.size() - bt.size());
-            while (m.hasNext() && bm.size() < room) {
-                bm.add(m.next());
+            while ((nextMetric != null || m.hasNext()) && bm.size() < room) {
+                nextMetric = nextMetric != null ? nextMetric : m.next();
+                long b = bytes(nextMetric.key(), "");
+                if (bytes + b > MAX_BATCH_BYTES) {
+                    break;
+                }
+                bm.add(nextMetric);
+                bytes += b;
+                nextMetric = null;
             }
             out.add(new Batch(List.copyOf(bm), bp, bt));
         }
         return out;
     }
 
-    private static Map<String, String> take(Iterator<Map.Entry<String, String>> it, int n) {
-        Map<String, String> out = new LinkedHashMap<>();
-        while (it.hasNext() && out.size() < n) {
-            Map.Entry<String, String> e = it.next();
-            out.put(e.getKey(), e.getValue());
-        }
-        return out;
+    /** An upper bound of the bytes one item adds to a log-batch body. */
+    static long bytes(String key, String value) {
+        return (long) key.getBytes(StandardCharsets.UTF_8).length + value.getBytes(StandardCharsets.UTF_8).length
+                + ITEM_OVERHEAD_BYTES;
     }
 
     private static boolean cleanRelative(String p) {

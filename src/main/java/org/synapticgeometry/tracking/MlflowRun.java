@@ -9,18 +9,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * A {@link TrackedRun} on a {@link Tracker}. Every record is checked against MLflow's rules, split
- * into batches within its limits and kept in a journal; when the server becomes unavailable the
+ * A {@link TrackedRun} on a {@link Tracker}. Every record is checked against MLflow's rules and kept
+ * in a journal; records are buffered and sent in log-batch requests within MLflow's limits when a
+ * request's worth has gathered, when {@link #FLUSH_INTERVAL_NANOS} has passed since the last request (so live
+ * curves show up epoch by epoch), on {@link #flush} and at the end. When the server becomes unavailable the
  * run moves to the local store under the same run id, the journal is replayed there, and logging
  * goes on locally ({@code sgeo tracking sync} pushes it later). Ending writes the provenance record
  * {@code run.json} into the output folder and logs it as an artifact. Thread-safe.
  */
 final class MlflowRun implements TrackedRun {
+    /** Longest time buffered records wait for more before they are sent. */
+    static final long FLUSH_INTERVAL_NANOS = 2_000_000_000L;
     private final TrackingConfig config;
     private final String stage;
     private final Path outDir;
@@ -33,7 +38,13 @@ final class MlflowRun implements TrackedRun {
     private final Map<String, Path> artifacts = new LinkedHashMap<>();
     private final List<RunRecord.FileHash> inputs = new ArrayList<>();
     private final List<RunRecord.FileHash> outputs = new ArrayList<>();
+    private final List<MetricPoint> pendingMetrics = new ArrayList<>();
+    private final Map<String, String> pendingParams = new LinkedHashMap<>();
+    private final Map<String, String> pendingTags = new LinkedHashMap<>();
+    private long lastFlush = System.nanoTime();
+    private int requests;
     private Tracker backend;
+    private String experimentId;
     private String runId;
     private boolean spooled;
     private boolean ended;
@@ -42,18 +53,33 @@ final class MlflowRun implements TrackedRun {
 
     /** Creates the run on the backend (spooling it if the server is unavailable); then call {@link #start}. */
     MlflowRun(TrackingConfig config, String stage, Path outDir, String experimentName, String runName) {
+        this(config, stage, outDir, experimentName, runName, null);
+    }
+
+    private MlflowRun(TrackingConfig config, String stage, Path outDir, String experimentName, String runName,
+            String knownExperimentId) {
         this.config = config;
         this.stage = stage;
         this.outDir = outDir;
         this.experimentName = MlflowLimits.checkExperimentName(experimentName);
         this.runName = runName;
         this.backend = config.open();
-        guarded(b -> runId = b.createRun(b.experimentId(experimentName), null, runName, startTime), false);
+        guarded(b -> {
+            experimentId = knownExperimentId != null && !spooled ? knownExperimentId : b.experimentId(experimentName);
+            runId = b.createRun(experimentId, null, runName, startTime);
+        }, false);
         tags.put(TrackingKeys.RUN_NAME, runName);
     }
 
-    /** Logs the run's first tags and params; on any error the run ends FAILED and the error is rethrown. */
+    /**
+     * Logs the run's first tags and params and sends them at once, so a rejected key fails the start; on any
+     * error the run ends FAILED and the error is rethrown.
+     */
     void start(Map<String, String> startTags, Map<String, String> startParams) {
+        start(startTags, startParams, true);
+    }
+
+    private void start(Map<String, String> startTags, Map<String, String> startParams, boolean sendNow) {
         try {
             Map<String, String> checked = checkedTags(startTags);
             if (spooled) {
@@ -61,6 +87,9 @@ final class MlflowRun implements TrackedRun {
             }
             send(List.of(), Map.of(), checked);
             logParams(startParams);
+            if (sendNow) {
+                flush();
+            }
         } catch (RuntimeException e) {
             end(RunStatus.FAILED);
             throw e;
@@ -153,22 +182,101 @@ final class MlflowRun implements TrackedRun {
         ended = true;
         OpenRuns.remove(this);
         long endTime = System.currentTimeMillis();
+        RunStatus last = status;
+        RuntimeException failure = null;
         try {
-            if (outDir != null) {
-                Path record = outDir.resolve("run.json");
-                record(status, endTime).write(record);
-                artifacts.put("run.json", record);
-                guarded(b -> b.uploadArtifact(runId, record, "run.json"), true);
+            try {
+                flush();
+            } catch (RuntimeException e) {
+                failure = e;
+                last = status == RunStatus.FINISHED ? RunStatus.FAILED : status;
             }
-            guarded(b -> b.endRun(runId, status, endTime), false);
+            if (outDir != null) {
+                try {
+                    writeRecord(last, endTime);
+                } catch (RuntimeException e) {
+                    failure = failure == null ? e : failure;
+                    last = last == RunStatus.FINISHED ? RunStatus.FAILED : last;
+                }
+            }
+            RunStatus ending = last;
+            guarded(b -> b.endRun(runId, ending, endTime), false);
         } finally {
             backend.close();
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Writes run.json into the output folder and logs it; an upload that fails is a warning (the file is there). */
+    private void writeRecord(RunStatus status, long endTime) {
+        Path record = outDir.resolve("run.json");
+        record(status, endTime).write(record);
+        artifacts.put("run.json", record);
+        try {
+            guarded(b -> b.uploadArtifact(runId, record, "run.json"), true);
+        } catch (RuntimeException e) {
+            config.warn().println("sgeo tracking: warning: run " + runId + ": run.json not logged as an artifact: "
+                    + e.getMessage() + " (it is in " + record + ")");
         }
     }
 
     @Override
     public void close() {
         end(RunStatus.FINISHED);
+    }
+
+    @Override
+    public synchronized TrackedRun startChild(String childName, Map<String, String> childParams,
+            Map<String, String> childTags) {
+        Map<String, String> all = new LinkedHashMap<>();
+        for (String k : List.of(TrackingKeys.SOURCE_NAME, TrackingKeys.SOURCE_TYPE, TrackingKeys.USER,
+                TrackingKeys.GIT_COMMIT, TrackingKeys.NF_RUN, TrackingKeys.NF_TASK, TrackingKeys.PROCESS)) {
+            if (tags.containsKey(k)) {
+                all.put(k, tags.get(k));
+            }
+        }
+        all.putAll(childTags);
+        all.put(TrackingKeys.PARENT, runId);
+        all.put(TrackingKeys.RUN_NAME, childName);
+        TrackingConfig childConfig = spooled ? config.withUri(TrackingUri.ofStore(config.spool())) : config;
+        MlflowRun child = new MlflowRun(childConfig, all.getOrDefault(TrackingKeys.STAGE, stage), null, experimentName,
+                childName, spooled ? null : experimentId);
+        OpenRuns.add(child);
+        child.start(all, childParams, false);
+        return child;
+    }
+
+    @Override
+    public synchronized Optional<String> logOnto(String otherRunId, Map<String, Double> values,
+            Map<String, String> otherTags) {
+        long t0 = System.nanoTime();
+        try {
+            Optional<Map<String, Double>> latest = backend.latestMetrics(otherRunId);
+            if (latest.isEmpty()) {
+                return Optional.of("run " + otherRunId + " does not exist in " + backend.describe()
+                        + " (deleted, or in another store)");
+            }
+            long now = System.currentTimeMillis();
+            List<MetricPoint> points = new ArrayList<>();
+            new TreeMap<>(values).forEach((k, v) -> {
+                Double old = latest.get().get(k);
+                if (old == null || Double.compare(old, v) != 0) {
+                    points.add(new MetricPoint(MlflowLimits.checkKey("metric", k), v, now, 0));
+                }
+            });
+            for (MlflowLimits.Batch b : MlflowLimits.batches(points, Map.of(), checkedTags(otherTags))) {
+                requests++;
+                backend.logBatch(otherRunId, b.metrics(), b.params(), b.tags());
+            }
+            records += points.size() + otherTags.size();
+            return Optional.empty();
+        } catch (TrackingUnavailableException | IllegalStateException e) {
+            return Optional.of("cannot log onto run " + otherRunId + ": " + e.getMessage());
+        } finally {
+            overheadNanos += System.nanoTime() - t0;
+        }
     }
 
     /** Leaves the run RUNNING for another process to end (parent runs of workflows). */
@@ -178,24 +286,60 @@ final class MlflowRun implements TrackedRun {
         backend.close();
     }
 
+    @Override
+    public synchronized void flush() {
+        if (pendingMetrics.isEmpty() && pendingParams.isEmpty() && pendingTags.isEmpty()) {
+            return;
+        }
+        List<MlflowLimits.Batch> batches = MlflowLimits.batches(pendingMetrics, pendingParams, pendingTags);
+        pendingMetrics.clear();
+        pendingParams.clear();
+        pendingTags.clear();
+        lastFlush = System.nanoTime();
+        boolean wasSpooled = spooled;
+        for (MlflowLimits.Batch b : batches) {
+            requests++;
+            guarded(tracker -> tracker.logBatch(runId, b.metrics(), b.params(), b.tags()), true);
+            if (spooled != wasSpooled) {
+                return; // the replay of the journal into the local store sent the remaining batches too
+            }
+        }
+    }
+
+    /** Log-batch requests sent so far. */
+    synchronized int requests() {
+        return requests;
+    }
+
     private void send(List<MetricPoint> m, Map<String, String> p, Map<String, String> t) {
         records += m.size() + p.size() + t.size();
         metrics.addAll(m);
         params.putAll(p);
         tags.putAll(t);
-        for (MlflowLimits.Batch b : MlflowLimits.batches(m, p, t)) {
-            guarded(tracker -> tracker.logBatch(runId, b.metrics(), b.params(), b.tags()), true);
+        pendingMetrics.addAll(m);
+        pendingParams.putAll(p);
+        pendingTags.putAll(t);
+        if (pendingMetrics.size() >= MlflowLimits.MAX_BATCH_METRICS || pendingParams.size() >= MlflowLimits.MAX_BATCH_PARAMS
+                || pendingTags.size() >= MlflowLimits.MAX_BATCH_TAGS || System.nanoTime() - lastFlush >= FLUSH_INTERVAL_NANOS) {
+            flush();
         }
     }
 
     /**
      * Runs {@code op} on the backend; if the server is unavailable, moves the run to the local store.
-     * Journaled operations are covered by the replay; others run again on the local store.
+     * Journaled operations are covered by the replay; others run again on the local store. A server that
+     * refuses a journaled record (a batch, an artifact) also moves the run, so nothing is lost; the warning
+     * carries the server's message, which names the key.
      */
     private void guarded(Consumer<Tracker> op, boolean journaled) {
         long t0 = System.nanoTime();
         try {
             op.accept(backend);
+        } catch (IllegalStateException e) {
+            if (!journaled || spooled || !(backend instanceof ServerTracker)) {
+                throw e;
+            }
+            spool(new TrackingUnavailableException(e.getMessage(), e));
         } catch (TrackingUnavailableException e) {
             if (spooled) {
                 throw e;
@@ -226,6 +370,9 @@ final class MlflowRun implements TrackedRun {
             local.logBatch(runId, b.metrics(), b.params(), b.tags());
         }
         artifacts.forEach((path, file) -> local.uploadArtifact(runId, file, path));
+        pendingMetrics.clear();
+        pendingParams.clear();
+        pendingTags.clear();
     }
 
     private Map<String, String> checkedTags(Map<String, String> t) {
@@ -266,7 +413,7 @@ final class MlflowRun implements TrackedRun {
         }
     }
 
-    private static List<Path> regularFiles(Path fileOrDir) {
+    static List<Path> regularFiles(Path fileOrDir) {
         if (!Files.isDirectory(fileOrDir)) {
             return List.of(fileOrDir);
         }

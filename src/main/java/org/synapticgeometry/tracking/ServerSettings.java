@@ -24,11 +24,54 @@ public record ServerSettings(String user, String password, String token, Duratio
                 Duration.ofMillis(250));
     }
 
-    /** Settings from the environment: credentials from MLflow's variables, then those of the URI. */
+    /**
+     * Settings from the environment: credentials from MLflow's variables, then those of the URI; the answer
+     * timeout from {@code MLFLOW_HTTP_REQUEST_TIMEOUT} (seconds) and the retries from
+     * {@code MLFLOW_HTTP_REQUEST_MAX_RETRIES} when set.
+     *
+     * @throws IllegalArgumentException for a timeout that is not a positive number or retries that are not 0-100
+     */
     public static ServerSettings fromEnv(Map<String, String> env, TrackingUri uri) {
         String user = firstNonBlank(env.get(TrackingKeys.ENV_USER), uri.user());
         String password = firstNonBlank(env.get(TrackingKeys.ENV_PASSWORD), uri.password());
-        return defaults().withCredentials(user, password, firstNonBlank(env.get(TrackingKeys.ENV_TOKEN), null));
+        ServerSettings d = defaults().withCredentials(user, password, firstNonBlank(env.get(TrackingKeys.ENV_TOKEN), null));
+        Duration read = d.readTimeout();
+        String timeout = firstNonBlank(env.get(TrackingKeys.ENV_HTTP_TIMEOUT), null);
+        if (timeout != null) {
+            read = Duration.ofMillis(Math.round(1000 * positiveSeconds(timeout.strip())));
+        }
+        int attempts = d.attempts();
+        String retries = firstNonBlank(env.get(TrackingKeys.ENV_HTTP_RETRIES), null);
+        if (retries != null) {
+            attempts = retries(retries.strip()) + 1;
+        }
+        return d.withTiming(d.connectTimeout(), read, attempts, d.firstBackoff());
+    }
+
+    private static double positiveSeconds(String text) {
+        try {
+            double s = Double.parseDouble(text);
+            if (s > 0 && s <= 86_400) {
+                return s;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(TrackingKeys.ENV_HTTP_TIMEOUT + " must be a number of seconds in (0, 86400],"
+                + " found '" + text + "'");
+    }
+
+    private static int retries(String text) {
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= 0 && n <= 100) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(TrackingKeys.ENV_HTTP_RETRIES + " must be a whole number of retries in 0..100,"
+                + " found '" + text + "'");
     }
 
     /** A copy with other credentials. */

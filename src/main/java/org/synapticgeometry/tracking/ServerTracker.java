@@ -109,6 +109,15 @@ public final class ServerTracker implements Tracker {
     }
 
     @Override
+    public Optional<Map<String, Double>> latestMetrics(String runId) {
+        return run(runId).filter(r -> "active".equals(r.getInfo().getLifecycleStage())).map(r -> {
+            Map<String, Double> latest = new LinkedHashMap<>();
+            r.getData().getMetricsList().forEach(m -> latest.put(m.getKey(), m.getValue()));
+            return latest;
+        });
+    }
+
+    @Override
     public void endRun(String runId, RunStatus status, long endTime) {
         setStatus(runId, status.name(), endTime);
     }

@@ -3,6 +3,7 @@ package org.synapticgeometry.tracking;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A tracking backend: an MLflow server ({@link ServerTracker}) or a local MLflow file store
@@ -34,6 +35,13 @@ public interface Tracker extends AutoCloseable {
 
     /** Stores {@code file} as the artifact at {@code artifactPath} (a checked relative path). */
     void uploadArtifact(String runId, Path file, String artifactPath);
+
+    /**
+     * The latest value of each metric of a run, to log onto it without repeating values.
+     *
+     * @return empty when the backend has no active run with this id (never created there, or deleted)
+     */
+    Optional<Map<String, Double>> latestMetrics(String runId);
 
     /** Sets the terminal status and end time of a run. */
     void endRun(String runId, RunStatus status, long endTime);

@@ -1,6 +1,8 @@
 package org.synapticgeometry.tracking;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -54,14 +56,78 @@ public final class Tracking {
      * @return the parent run's id
      */
     public static String startParent(TrackingConfig config, String runName, Map<String, String> tags) {
+        return startParent(config, runName, tags, Map.of());
+    }
+
+    /** As {@link #startParent(TrackingConfig, String, Map)}, with params. */
+    public static String startParent(TrackingConfig config, String runName, Map<String, String> tags,
+            Map<String, String> params) {
+        MlflowRun run = workflowRun(config, runName, tags, params);
+        String id = run.runId();
+        run.detach();
+        return id;
+    }
+
+    /**
+     * Logs params, single values (step 0) and artifacts (file or folder → artifact folder) onto a run created
+     * elsewhere (a workflow's parent run), on the backend that holds it: the server, or the local store when
+     * the run was spooled there.
+     *
+     * @throws IllegalArgumentException when neither knows the run
+     */
+    public static void logOntoRun(TrackingConfig config, String runId, Map<String, String> params,
+            Map<String, Double> metrics, List<Map.Entry<Path, String>> artifacts) {
+        try (Tracker holder = holder(config, runId)) {
+            long now = System.currentTimeMillis();
+            List<MetricPoint> points = new ArrayList<>();
+            new java.util.TreeMap<>(metrics).forEach((k, v) -> points.add(new MetricPoint(MlflowLimits.checkKey("metric", k), v, now, 0)));
+            Map<String, String> checked = new LinkedHashMap<>();
+            params.forEach((k, v) -> checked.put(MlflowLimits.checkKey("param", k),
+                    MlflowLimits.truncate("param", k, v, MlflowLimits.MAX_PARAM_VALUE, config.warn())));
+            for (MlflowLimits.Batch b : MlflowLimits.batches(points, checked, Map.of())) {
+                holder.logBatch(runId, b.metrics(), b.params(), b.tags());
+            }
+            for (Map.Entry<Path, String> a : artifacts) {
+                Path source = a.getKey().toAbsolutePath().normalize();
+                Path base = java.nio.file.Files.isDirectory(source) ? source : source.getParent();
+                for (Path f : MlflowRun.regularFiles(source)) {
+                    String rel = base.relativize(f).toString().replace('\\', '/');
+                    holder.uploadArtifact(runId, f, MlflowLimits.checkArtifactPath(a.getValue().isEmpty() ? rel
+                            : a.getValue() + "/" + rel));
+                }
+            }
+        }
+    }
+
+    private static Tracker holder(TrackingConfig config, String runId) {
+        if (config.uri().isServer()) {
+            ServerTracker server = new ServerTracker(config.uri(), config.server());
+            try {
+                if (server.run(runId).isPresent()) {
+                    return server;
+                }
+            } catch (TrackingUnavailableException e) {
+                config.warn().println("sgeo tracking: warning: " + e.getMessage() + "; looking in the local store");
+            }
+            server.close();
+        }
+        FileStore local = config.uri().isServer() ? config.spoolStore() : new FileStore(config.uri().store());
+        if (!local.hasRun(runId)) {
+            throw new IllegalArgumentException("--run-id " + runId + " is not a run of " + config.uri().display()
+                    + (config.uri().isServer() ? " nor of the local store " + local.describe() : "")
+                    + "; use the id printed by `sgeo tracking start-parent`");
+        }
+        return local;
+    }
+
+    private static MlflowRun workflowRun(TrackingConfig config, String runName, Map<String, String> tags,
+            Map<String, String> params) {
         Map<String, String> all = standardTags(config, WORKFLOW);
         all.put(TrackingKeys.RUN_NAME, runName);
         all.putAll(tags);
         MlflowRun run = new MlflowRun(config, WORKFLOW, null, experimentName(config, WORKFLOW), runName);
-        run.start(all, Map.of());
-        String id = run.runId();
-        run.detach();
-        return id;
+        run.start(all, params);
+        return run;
     }
 
     /**
@@ -71,24 +137,9 @@ public final class Tracking {
      * @throws IllegalArgumentException when neither knows the run
      */
     public static void endRun(TrackingConfig config, String runId, RunStatus status) {
-        long now = System.currentTimeMillis();
-        if (config.uri().isServer()) {
-            try (ServerTracker server = new ServerTracker(config.uri(), config.server())) {
-                if (server.run(runId).isPresent()) {
-                    server.endRun(runId, status, now);
-                    return;
-                }
-            } catch (TrackingUnavailableException e) {
-                config.warn().println("sgeo tracking: warning: " + e.getMessage() + "; looking in the local store");
-            }
+        try (Tracker holder = holder(config, runId)) {
+            holder.endRun(runId, status, System.currentTimeMillis());
         }
-        FileStore local = config.uri().isServer() ? config.spoolStore() : new FileStore(config.uri().store());
-        if (!local.hasRun(runId)) {
-            throw new IllegalArgumentException("--run-id " + runId + " is not a run of " + config.uri().display()
-                    + (config.uri().isServer() ? " nor of the local store " + local.describe() : "")
-                    + "; use the id printed by `sgeo tracking start-parent`");
-        }
-        local.endRun(runId, status, now);
     }
 
     private static Map<String, String> standardTags(TrackingConfig config, String stage) {

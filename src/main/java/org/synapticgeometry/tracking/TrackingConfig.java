@@ -10,7 +10,8 @@ import java.util.Map;
  *
  * @param uri where runs go
  * @param server credentials, timeouts and retries for a server
- * @param experiment experiment name, or null for {@code sgeo-<stage>}
+ * @param experiment experiment name ({@code SGEO_EXPERIMENT}, else {@code MLFLOW_EXPERIMENT_NAME}), or null
+ *     for {@code sgeo-<stage>}
  * @param parentRunId parent run id or null
  * @param nfRunName Nextflow run name or null
  * @param nfTaskHash Nextflow task hash or null
@@ -29,6 +30,9 @@ public record TrackingConfig(TrackingUri uri, ServerSettings server, String expe
     public static TrackingConfig fromEnv(Map<String, String> env) {
         TrackingUri uri = TrackingUri.parse(env.get(TrackingKeys.ENV_URI));
         String experiment = blankToNull(env.get(TrackingKeys.ENV_EXPERIMENT));
+        if (experiment == null) {
+            experiment = blankToNull(env.get(TrackingKeys.ENV_MLFLOW_EXPERIMENT));
+        }
         if (experiment != null) {
             MlflowLimits.checkExperimentName(experiment);
         }

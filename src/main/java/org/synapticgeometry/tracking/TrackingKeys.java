@@ -15,6 +15,12 @@ public final class TrackingKeys {
     public static final String ENV_PASSWORD = "MLFLOW_TRACKING_PASSWORD";
     /** Experiment name; default {@code sgeo-<stage>}. */
     public static final String ENV_EXPERIMENT = "SGEO_EXPERIMENT";
+    /** MLflow's own experiment variable, used when {@link #ENV_EXPERIMENT} is unset. */
+    public static final String ENV_MLFLOW_EXPERIMENT = "MLFLOW_EXPERIMENT_NAME";
+    /** MLflow's answer timeout in seconds. */
+    public static final String ENV_HTTP_TIMEOUT = "MLFLOW_HTTP_REQUEST_TIMEOUT";
+    /** MLflow's number of retries after a failed request. */
+    public static final String ENV_HTTP_RETRIES = "MLFLOW_HTTP_REQUEST_MAX_RETRIES";
     /** Parent run id (the workflow run); stage runs become its children. */
     public static final String ENV_PARENT = "SGEO_PARENT_RUN_ID";
     /** Nextflow run name (workflow.runName). */

@@ -44,7 +44,7 @@ final class ParentRun {
      * launch's parent run and notes it.
      */
     static ParentRun start(TrackingConfig config, Map<String, String> env, Path launchDir, String runName,
-            Map<String, String> tags, PrintWriter err) {
+            Map<String, String> tags, Map<String, String> params, PrintWriter err) {
         Path notes = launchDir.resolve(NOTES);
         if (Files.isDirectory(notes)) {
             try (var files = Files.list(notes)) {
@@ -58,7 +58,7 @@ final class ParentRun {
         Map<String, String> all = new HashMap<>(tags);
         String process = Provenance.processId();
         all.put(TrackingKeys.PROCESS, process);
-        String id = Tracking.startParent(config, runName, all);
+        String id = Tracking.startParent(config, runName, all, params);
         Properties p = new Properties();
         p.setProperty(ID, id);
         p.setProperty(URI, config.uri().display());

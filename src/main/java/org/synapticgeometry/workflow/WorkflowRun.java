@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.synapticgeometry.tracking.ReproductionSummary;
 import org.synapticgeometry.tracking.RunStatus;
 import org.synapticgeometry.tracking.TrackingConfig;
 import org.synapticgeometry.tracking.TrackingKeys;
@@ -20,7 +21,8 @@ import org.synapticgeometry.tracking.TrackingUri;
  * One {@code sgeo run}: checks the workflow file, the profiles and the parameters, names the run,
  * and starts Nextflow with the tracking variables that every stage reads
  * ({@code SGEO_EXPERIMENT}, {@code SGEO_NF_RUN_NAME}, {@code SGEO_PARENT_RUN_ID} of the parent run it
- * creates, and an absolute {@code MLFLOW_TRACKING_URI}).
+ * creates, and an absolute {@code MLFLOW_TRACKING_URI}); the parent run gets the reproduction's summary
+ * ({@link ReproductionSummary}) and ends with the workflow.
  */
 public final class WorkflowRun {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -107,7 +109,9 @@ public final class WorkflowRun {
      */
     public Map<String, String> environment(Path launchDir, Map<String, String> inherited) {
         Map<String, String> env = new HashMap<>();
-        env.put(TrackingKeys.ENV_EXPERIMENT, params.text("experiment").orElse("synaptic-geometry"));
+        env.put(TrackingKeys.ENV_EXPERIMENT, params.text("experiment").orElse(
+                blank(inherited.get(TrackingKeys.ENV_MLFLOW_EXPERIMENT)) ? "synaptic-geometry"
+                        : inherited.get(TrackingKeys.ENV_MLFLOW_EXPERIMENT).strip()));
         env.put(TrackingKeys.ENV_NF_RUN, runName);
         Path store = launchDir.toAbsolutePath().resolve(TrackingUri.DEFAULT_STORE);
         if (blank(inherited.get(TrackingKeys.ENV_URI))) {
@@ -134,14 +138,22 @@ public final class WorkflowRun {
         TrackingConfig tracking = TrackingConfig.fromEnv(all);
         ParentRun parent = ParentRun.start(tracking, all, launchDir, runName,
                 Map.of("workflow", args.workflow().getFileName().toString(),
-                        "params_file", args.paramsFile().map(Path::toString).orElse("")), err);
+                        "params_file", args.paramsFile().map(Path::toString).orElse("")),
+                ReproductionSummary.params(params.values(), Map.of("sgeo_build",
+                        params.text(BUILD_PARAM).orElseGet(SgeoBuild::id), "git_commit", tracking.gitCommit(),
+                        "nextflow.run_name", runName, "nextflow.profile",
+                        args.profiles().isEmpty() ? "none" : String.join(",", args.profiles()))), err);
         env.put(TrackingKeys.ENV_PARENT, parent.id());
         err.println("sgeo run: tracking parent run " + parent.id() + " in " + tracking.uri().display());
+        long start = System.nanoTime();
         return engine.run(nextflowArgs(), launchDir, env, out, err, (code, stopped) -> {
             if (stopped) {
                 err.println("sgeo run: stopped; Nextflow ended its tasks (exit code " + code
                         + "); rerun the same command with -resume to go on");
             }
+            ReproductionSummary.log(tracking.withRunContext(tracking.experiment(), null), parent.id(),
+                    launchDir.resolve(params.text("outdir").orElse("results")), launchDir,
+                    args.paramsFile().orElse(null), (System.nanoTime() - start) / 1e9);
             parent.end(stopped ? RunStatus.KILLED : status(code));
         });
     }

@@ -85,10 +85,26 @@ class FileContractsTest {
         Path m = dir.resolve("out/manifest.csv");
         Path init = dir.resolve("out/snapshots/r1/init.npz");
         Manifest.write(m, List.of(new Manifest.Entry("r1", init, init.resolveSibling("final.npz"), "3-norm", "mlp-16",
-                "1", "")));
+                "1", "", "")));
         assertThat(m).content().startsWith(Manifest.HEADER + "\n").contains("r1,snapshots/r1/init.npz,snapshots/r1/final.npz,3-norm,mlp-16,1");
         Manifest.Entry e = Manifest.read(m).get(0);
         assertThat(e.init()).isEqualTo(init);
         assertThat(e.trainedPotential()).isEqualTo("3-norm");
+        assertThat(e.producerRunId()).isEmpty();
+    }
+
+    @Test
+    void manifestCarriesTheOptionalProducerRunId() throws Exception {
+        Path m = dir.resolve("out/manifest.csv");
+        Path init = dir.resolve("out/snapshots/r1/init.npz");
+        String producer = "0123456789abcdef0123456789abcdef";
+        Manifest.write(m, List.of(
+                new Manifest.Entry("r1", init, init.resolveSibling("final.npz"), "3-norm", "mlp-16", "1", producer, ""),
+                new Manifest.Entry("r2", init, init.resolveSibling("final2.npz"), "2-norm", "mlp-16", "1", "", "")));
+        assertThat(m).content().startsWith(Manifest.HEADER + "," + Manifest.PRODUCER_RUN_ID + "\n")
+                .contains("r1,snapshots/r1/init.npz,snapshots/r1/final.npz,3-norm,mlp-16,1," + producer);
+        assertThat(Manifest.read(m)).extracting(Manifest.Entry::producerRunId).containsExactly(producer, "");
+        String deep = Files.readString(Path.of("").toAbsolutePath().resolve("workflows/subworkflows/local/deep_networks/main.nf"));
+        assertThat(deep).contains(Manifest.HEADER + "," + Manifest.PRODUCER_RUN_ID);
     }
 }

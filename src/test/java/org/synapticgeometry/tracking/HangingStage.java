@@ -15,6 +15,7 @@ public final class HangingStage {
     public static void main(String[] args) throws InterruptedException {
         TrackedRun run = Tracking.startStage("hang", Path.of(args[0]), Map.of("epochs", "100"), Map.of("seed", "1"));
         run.logMetric("train.loss", 1.0, 0);
+        run.flush();
         System.out.println("started " + run.runId());
         System.out.flush();
         Thread.sleep(120_000);

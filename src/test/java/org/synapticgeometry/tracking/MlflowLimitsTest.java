@@ -84,6 +84,38 @@ class MlflowLimitsTest {
         assertThat(MlflowLimits.batches(List.of(), Map.of(), Map.of())).isEmpty();
     }
 
+    @Test
+    void splitsLongValuesSoThatNoRequestBodyExceedsOneMegabyte() {
+        Map<String, String> params = new LinkedHashMap<>();
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (int i = 0; i < 100; i++) {
+            params.put("p" + i, "é".repeat(MlflowLimits.MAX_PARAM_VALUE));
+            tags.put("t" + i, "x".repeat(MlflowLimits.MAX_TAG_VALUE));
+        }
+        List<MlflowLimits.Batch> batches = MlflowLimits.batches(List.of(new MetricPoint("m", 1, 1, 0)), params, tags);
+        Map<String, String> seenParams = new LinkedHashMap<>();
+        Map<String, String> seenTags = new LinkedHashMap<>();
+        int metrics = 0;
+        for (MlflowLimits.Batch b : batches) {
+            long bytes = 0;
+            for (Map.Entry<String, String> e : b.params().entrySet()) {
+                bytes += e.getKey().length() + e.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            }
+            for (Map.Entry<String, String> e : b.tags().entrySet()) {
+                bytes += e.getKey().length() + e.getValue().length();
+            }
+            assertThat(bytes).as("payload of one request").isLessThanOrEqualTo(MlflowLimits.MAX_BATCH_BYTES);
+            seenParams.putAll(b.params());
+            seenTags.putAll(b.tags());
+            metrics += b.metrics().size();
+        }
+        // 1.2 MB of params and 0.8 MB of tags: at least two requests, everything sent once
+        assertThat(batches.size()).isGreaterThanOrEqualTo(2);
+        assertThat(seenParams).containsExactlyEntriesOf(params);
+        assertThat(seenTags).containsExactlyEntriesOf(tags);
+        assertThat(metrics).isEqualTo(1);
+    }
+
     private static Map<String, String> numbered(String prefix, int n) {
         Map<String, String> m = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {

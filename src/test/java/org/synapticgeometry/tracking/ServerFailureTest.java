@@ -1,7 +1,6 @@
 package org.synapticgeometry.tracking;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -54,7 +53,7 @@ class ServerFailureTest {
     @Test
     void serverFailingMidRunSpoolsEveryRecordLocallyAndCredentialsAreNeverWritten() throws IOException {
         fake.script(r -> r.path().endsWith("log-batch") && fake.requests().stream()
-                .filter(q -> q.path().endsWith("log-batch")).count() > 3
+                .filter(q -> q.path().endsWith("log-batch")).count() > 1
                 ? new FakeMlflowServer.Answer(503, "{\"error_code\":\"TEMPORARILY_UNAVAILABLE\",\"message\":\"busy\"}", 0)
                 : null);
         Path out = Files.createDirectories(work.resolve("out"));
@@ -63,7 +62,7 @@ class ServerFailureTest {
                 TrackingKeys.ENV_TOKEN, TOKEN), Duration.ofSeconds(5)), out, input);
 
         assertThat(runId).isEqualTo(FakeMlflowServer.RUN_ID);
-        List<FakeMlflowServer.Request> failed = fake.requests().stream().filter(q -> q.path().endsWith("log-batch")).skip(3).toList();
+        List<FakeMlflowServer.Request> failed = fake.requests().stream().filter(q -> q.path().endsWith("log-batch")).skip(1).toList();
         assertThat(failed).as("3 attempts, then no more server calls").hasSize(3);
         long gap1 = (failed.get(1).nanos() - failed.get(0).nanos()) / 1_000_000;
         long gap2 = (failed.get(2).nanos() - failed.get(1).nanos()) / 1_000_000;
@@ -104,17 +103,24 @@ class ServerFailureTest {
     }
 
     @Test
-    void clientErrorsFailWithTheServersMessageWithoutRepeatingTheRequest() {
+    void aRefusedBatchIsSentOnceAndTheRunMovesToTheLocalStoreWithTheServersMessage() {
         fake.script(r -> r.path().endsWith("log-batch")
-                ? new FakeMlflowServer.Answer(400, "{\"error_code\":\"INVALID_PARAMETER_VALUE\",\"message\":\"Changing param values is not allowed\"}", 0)
+                ? new FakeMlflowServer.Answer(400, "{\"error_code\":\"INVALID_PARAMETER_VALUE\",\"message\":\"Changing param values is not allowed. Param with key='a' was already logged\"}", 0)
                 : null);
-        assertThatThrownBy(() -> Tracking.startStage(config(Map.of(), Duration.ofSeconds(5)), "score", null,
-                Map.of("a", "1"), Map.of()))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("MLflow server " + fake.uri() + " rejected log-batch: HTTP 400 INVALID_PARAMETER_VALUE:"
-                        + " Changing param values is not allowed");
+        String runId;
+        try (TrackedRun run = Tracking.startStage(config(Map.of(), Duration.ofSeconds(5)), "score", null,
+                Map.of("a", "1"), Map.of())) {
+            runId = run.runId();
+            run.logMetric("m", 2.0, 0);
+        }
         assertThat(fake.requests().stream().filter(q -> q.path().endsWith("log-batch")).count()).isEqualTo(1);
-        assertThat(fake.requests().get(fake.requests().size() - 1).path()).endsWith("runs/update");
+        assertThat(warnings.toString(StandardCharsets.UTF_8)).contains("MLflow server " + fake.uri()
+                + " rejected log-batch: HTTP 400 INVALID_PARAMETER_VALUE: Changing param values is not allowed."
+                + " Param with key='a'").contains("run " + runId + " continues in the local store");
+        StoredRun local = new FileStore(work.resolve("spool")).readRun(runId);
+        assertThat(local.params()).containsEntry("a", "1");
+        assertThat(local.metrics()).extracting(MetricPoint::value).containsExactly(2.0);
+        assertThat(local.status()).isEqualTo("FINISHED");
     }
 
     private static void assertNoSecretIn(Path dir) throws IOException {

@@ -157,7 +157,7 @@ public final class LinregOutputs {
             if (!r.diverged()) {
                 Path dir = outDir.resolve("snapshots").resolve(r.runId());
                 entries.add(new Manifest.Entry(r.runId(), dir.resolve("init.npz"), dir.resolve("final.npz"),
-                        r.trainedPotential(), "linear", Integer.toString(r.seed()), ""));
+                        r.trainedPotential(), "linear", Integer.toString(r.seed()), "", ""));
             }
         }
         return entries;

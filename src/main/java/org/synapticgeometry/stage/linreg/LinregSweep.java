@@ -57,11 +57,7 @@ final class LinregSweep {
             }
         }
         List<LinregOutputs.Cell> table = outputs.writeResults(runs, searches);
-        for (LinregOutputs.Cell c : table) {
-            String key = String.format(Locale.ROOT, "identification_accuracy.%s.k%s.power%s.d%d",
-                    c.trainedPotential().replace(':', '_'), fmt(c.k()), fmt(c.power()), c.d());
-            tracking.logMetric(key, c.accuracy(), 0);
-        }
+        LinregCellTracking.logCells(tracking, table, runs);
         return table;
     }
 
@@ -143,10 +139,6 @@ final class LinregSweep {
 
     private void record(LinregRun run) {
         runs.add(run);
-        int step = runs.size();
-        tracking.logMetric("final_loss", run.finalLoss(), step);
-        tracking.logMetric("diverged", run.diverged() ? 1 : 0, step);
-        tracking.logMetric("identified_correct", run.correct() ? 1 : 0, step);
         String outcome = run.diverged() ? (run.steps() == 0 ? "every learning rate diverged in the search" : "DIVERGED")
                 : String.format(Locale.ROOT, "loss %.3g, identified %s", run.finalLoss(), run.identified());
         progress.advance(0, run.runId() + ": " + outcome);

@@ -8,7 +8,6 @@ import java.util.List;
 import org.synapticgeometry.stage.Progress;
 import org.synapticgeometry.stage.Stage;
 import org.synapticgeometry.stage.StageContext;
-import org.synapticgeometry.stats.Scopes;
 import org.synapticgeometry.tracking.TrackedRun;
 
 /**
@@ -44,6 +43,7 @@ public final class ScoreStage implements Stage<ScoreOptions, List<ScoreRunResult
         for (Path file : outputs.write(options.out())) {
             context.output(file);
         }
+        new ScoreTracking(context.run(), context.log()).logAll(results);
         outputs.tallies().forEach((scope, t) -> {
             if (t.labelled() > 0) {
                 context.run().logMetric("score.accuracy." + scope, t.accuracy(), 0);
@@ -63,7 +63,6 @@ public final class ScoreStage implements Stage<ScoreOptions, List<ScoreRunResult
             recordInputs(context, run);
             ScoreRunResult r = analysis.analyse(run);
             results.add(r);
-            logMetrics(context.run(), options, r, i);
             progress.advance(1, "run '" + run.runId() + "' " + (r.failure() == null ? "scored"
                     : "NOT scored (" + r.failure() + ")"));
         }
@@ -78,22 +77,6 @@ public final class ScoreStage implements Stage<ScoreOptions, List<ScoreRunResult
         }
     }
 
-    private static void logMetrics(TrackedRun tracked, ScoreOptions options, ScoreRunResult r, long step) {
-        for (ScoreRunResult.RunIdentification id : r.identifications()) {
-            if (!Scopes.POOLED.equals(id.scope())) {
-                continue;
-            }
-            double[] d = id.candidateDeltaCdf();
-            for (int c = 0; c < d.length; c++) {
-                if (Double.isFinite(d[c])) {
-                    tracked.logMetric("score.delta_cdf." + options.candidates().get(c).name(), d[c], step);
-                }
-            }
-            if (Double.isFinite(id.pHat())) {
-                tracked.logMetric("score.p_hat", id.pHat(), step);
-            }
-        }
-    }
     private static void failIfAnyFailed(List<ScoreRunResult> results, TrackedRun tracked) {
         List<ScoreRunResult> failed = results.stream().filter(r -> r.failure() != null).toList();
         tracked.logMetric("score.runs_failed", failed.size(), 0);

@@ -44,9 +44,11 @@ public final class SnapshotStage implements Stage<SnapshotOptions, SnapshotStage
      * @param excludedLayers scored layers left out by the options
      * @param options the options used ({@code exclude_classifier})
      * @param inputs SHA-256 of the files read
+     * @param producerRunId the tracking run that wrote the checkpoint (its {@code run.json}), or "" when unknown;
+     *     workflows put it into the manifest so scores land on that run
      */
     public record Description(int format, String checkpoint, String architecture, List<Layer> layers, long scoredWeights,
-            List<String> excludedLayers, Map<String, Object> options, Map<String, String> inputs) {
+            List<String> excludedLayers, Map<String, Object> options, Map<String, String> inputs, String producerRunId) {
     }
 
     @Override
@@ -105,6 +107,15 @@ public final class SnapshotStage implements Stage<SnapshotOptions, SnapshotStage
         options.put("exclude_classifier", excludeClassifier);
         options.put("classifier", net.info().classifier());
         return new Description(FORMAT, checkpoint.toString(), net.info().architecture(), layers, total, excluded,
-                options, inputs);
+                options, inputs, producerRunId(checkpoint));
+    }
+
+    /** The run id in the {@code run.json} beside a checkpoint of ours, or "" (a TorchScript file, no record). */
+    static String producerRunId(Path checkpoint) {
+        if (Files.isRegularFile(checkpoint) && !checkpoint.getFileName().toString().equals(Checkpoint.INFO_FILE)) {
+            return "";
+        }
+        Path record = Checkpoint.checkpointDir(checkpoint).resolve("run.json");
+        return Files.isRegularFile(record) ? Json.readTree(record, "run.json").path("run_id").asText("") : "";
     }
 }

@@ -113,6 +113,11 @@ public final class FileStore implements Tracker {
     }
 
     @Override
+    public void logInputs(String runId, List<RunRecord.FileHash> inputs) {
+        // the embedded store keeps inputs in run.json; MLflow's file-store dataset layout is not written
+    }
+
+    @Override
     public Optional<Map<String, Double>> latestMetrics(String runId) {
         Optional<Path> dir = findRunDir(runId);
         if (dir.isEmpty() || !"active".equals(MetaYaml.read(dir.get().resolve("meta.yaml")).get("lifecycle_stage"))) {

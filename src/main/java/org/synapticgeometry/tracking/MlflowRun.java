@@ -191,6 +191,7 @@ final class MlflowRun implements TrackedRun {
                 failure = e;
                 last = status == RunStatus.FINISHED ? RunStatus.FAILED : status;
             }
+            sendInputs();
             if (outDir != null) {
                 try {
                     writeRecord(last, endTime);
@@ -206,6 +207,23 @@ final class MlflowRun implements TrackedRun {
         }
         if (failure != null) {
             throw failure;
+        }
+    }
+
+    /** The recorded inputs as dataset inputs; a server that cannot take them is a warning (run.json lists them). */
+    private void sendInputs() {
+        Map<String, RunRecord.FileHash> byFile = new LinkedHashMap<>();
+        inputs.forEach(h -> byFile.putIfAbsent(h.path() + "@" + h.sha256(), h));
+        List<RunRecord.FileHash> unique = List.copyOf(byFile.values());
+        try {
+            for (int i = 0; i < unique.size(); i += MlflowLimits.MAX_BATCH_PARAMS) {
+                List<RunRecord.FileHash> part = unique.subList(i, Math.min(unique.size(), i + MlflowLimits.MAX_BATCH_PARAMS));
+                requests++;
+                guarded(b -> b.logInputs(runId, part), true);
+            }
+        } catch (RuntimeException e) {
+            config.warn().println("sgeo tracking: warning: run " + runId + ": inputs not logged as datasets: "
+                    + e.getMessage() + " (run.json lists them)");
         }
     }
 

@@ -28,6 +28,8 @@ import org.mlflow.tracking.MlflowHttpException;
  */
 public final class ServerTracker implements Tracker {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Characters of a file's SHA-256 used as its dataset digest (MLflow stores at most 36). */
+    private static final int DATASET_DIGEST = 32;
     private final TrackingUri uri;
     private final ServerSettings settings;
     private final MlflowClient client;
@@ -106,6 +108,28 @@ public final class ServerTracker implements Tracker {
             uploader.upload(runId, artifactUri, file, artifactPath);
             return null;
         });
+    }
+
+    @Override
+    public void logInputs(String runId, List<RunRecord.FileHash> inputs) {
+        if (inputs.isEmpty()) {
+            return;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode body = JSON.createObjectNode();
+        body.put("run_id", runId);
+        com.fasterxml.jackson.databind.node.ArrayNode datasets = body.putArray("datasets");
+        for (RunRecord.FileHash f : inputs) {
+            com.fasterxml.jackson.databind.node.ObjectNode d = datasets.addObject();
+            d.putArray("tags").addObject().put("key", "mlflow.data.context").put("value", "input");
+            com.fasterxml.jackson.databind.node.ObjectNode ds = d.putObject("dataset");
+            Path path = Path.of(f.path());
+            ds.put("name", path.getFileName().toString());
+            ds.put("digest", f.sha256().substring(0, Math.min(DATASET_DIGEST, f.sha256().length())));
+            ds.put("source_type", "local");
+            ds.put("source", JSON.createObjectNode().put("uri", path.toAbsolutePath().toUri().toString()).toString());
+            ds.put("profile", JSON.createObjectNode().put("bytes", f.bytes()).put("sha256", f.sha256()).toString());
+        }
+        call("log-inputs", () -> client.sendPost("runs/log-inputs", body.toString()));
     }
 
     @Override

@@ -33,6 +33,12 @@ public interface Tracker extends AutoCloseable {
     /** Logs one batch (within {@link MlflowLimits}). */
     void logBatch(String runId, List<MetricPoint> metrics, Map<String, String> params, Map<String, String> tags);
 
+    /**
+     * Records the files a run read as MLflow dataset inputs (name, digest, source), where the backend supports
+     * them: a server does ({@code runs/log-inputs}); the file store keeps them in {@code run.json} only.
+     */
+    void logInputs(String runId, List<RunRecord.FileHash> inputs);
+
     /** Stores {@code file} as the artifact at {@code artifactPath} (a checked relative path). */
     void uploadArtifact(String runId, Path file, String artifactPath);
 

@@ -205,7 +205,20 @@ class MlflowServerTest {
         assertThat(r.at("/tags/nextflow.task_hash").asText()).isEqualTo("3f/9a0b1c");
         assertThat(r.at("/params/candidates").asText()).isEqualTo("2-norm,3-norm");
         assertThat(r.at("/params/seed").asText()).isEqualTo("0");
-        assertThat(r.at("/history/final_loss").get(0).get(0).asInt()).isEqualTo(1);
+        JsonNode cell = null;
+        for (JsonNode run : runs) {
+            if (record.runId().equals(run.at("/tags/mlflow.parentRunId").asText())) {
+                assertThat(cell).as("one cell, one child run").isNull();
+                cell = run;
+            }
+        }
+        assertThat(cell.get("name").asText()).isEqualTo("linreg 2-norm k0.5 power2 d20");
+        assertThat(cell.at("/tags/stage").asText()).isEqualTo("linreg-cell");
+        assertThat(cell.at("/params/d").asText()).isEqualTo("20");
+        assertThat(cell.at("/metrics/runs").asDouble()).isEqualTo(1.0);
+        assertThat(cell.get("history").fieldNames()).toIterable().contains("identified_fraction", "delta_cdf.2-norm",
+                "delta_cdf.3-norm", "identified_count.2-norm");
+        assertThat(cell.at("/history/delta_cdf.3-norm")).hasSize(1);
         assertThat(r.get("artifacts").fieldNames()).toIterable().contains("linreg.csv", "linreg.json", "manifest.csv",
                 "run.json", "snapshots/2-norm_k0.5_pow2_d20_s0/init.npz");
         assertThat(r.at("/artifacts/linreg.csv").asText()).isEqualTo(Provenance.sha256(out.resolve("linreg.csv")));

@@ -1,0 +1,219 @@
+package org.synapticgeometry.tracking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.synapticgeometry.cli.Sgeo;
+import org.synapticgeometry.files.Json;
+import org.synapticgeometry.files.Manifest;
+import org.synapticgeometry.geometry.Potentials;
+import org.synapticgeometry.snapshot.FloatTensor;
+import org.synapticgeometry.snapshot.NpzWriter;
+import org.synapticgeometry.stats.SyntheticChange;
+import org.synapticgeometry.testing.PythonPeer;
+
+/**
+ * The dashboard contract against a real {@code mlflow server}, read with MLflow's Python client: after a
+ * scoring, {@code search_runs} with {@code tags.identified = '...'} returns exactly the networks the score
+ * stage identified so; every scored network holds one point per {@code delta_cdf.*} key, also after a
+ * second scoring; the experiment opens as a machine-learning experiment (runs table, not traces); two
+ * reproductions' parent runs differ in their params only where their inputs differ.
+ */
+@Tag("mlflow")
+class DashboardServerTest {
+    private static final List<String> CANDIDATES = List.of("negative_entropy", "2-norm", "3-norm");
+    private static final String SEARCH = String.join("\n",
+            "import json, sys",
+            "from mlflow import MlflowClient",
+            "uri, name, flt = sys.argv[1], sys.argv[2], sys.argv[3]",
+            "c = MlflowClient(uri)",
+            "e = c.get_experiment_by_name(name)",
+            "runs = c.search_runs([e.experiment_id], filter_string=flt, max_results=1000)",
+            "out = {'kind': e.tags.get('mlflow.experimentKind'), 'runs': {}}",
+            "for r in runs:",
+            "    out['runs'][r.info.run_id] = {'params': r.data.params, 'tags': r.data.tags, 'metrics': r.data.metrics,",
+            "        'points': {k: len(c.get_metric_history(r.info.run_id, k)) for k in r.data.metrics if k.startswith('delta_cdf.')}}",
+            "print(json.dumps(out))");
+
+    @TempDir
+    static Path serverDir;
+    private static MlflowServer server;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = new MlflowServer(serverDir).start();
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private TrackingConfig config(String experiment) {
+        return TrackingConfig.fromEnv(Map.of(TrackingKeys.ENV_URI, server.uri(), TrackingKeys.ENV_EXPERIMENT, experiment,
+                TrackingKeys.ENV_SPOOL, work.resolve("spool").toString()));
+    }
+
+    @Test
+    void searchByIdentifiedGeometryFindsExactlyThoseNetworksEachWithOneValuePerKey() throws Exception {
+        String exp = "dash-" + UUID.randomUUID();
+        List<String> rows = new ArrayList<>();
+        Map<String, String> producers = new LinkedHashMap<>();
+        String[][] networks = {{"ne1", "negative_entropy"}, {"ne2", "negative_entropy"}, {"gd1", "2-norm"},
+            {"p31", "3-norm"}};
+        for (int i = 0; i < networks.length; i++) {
+            try (TrackedRun ft = Tracking.startStage(config(exp), "finetune-per-map", null, Map.of("lr", "0.001"),
+                    Map.of("potential", networks[i][1], "seed", Integer.toString(i)))) {
+                producers.put(networks[i][0], ft.runId());
+                rows.add(pair(networks[i][0], networks[i][1], i + 1) + "," + ft.runId());
+            }
+        }
+        rows.add(pair("user", "negative_entropy", 9) + ",");
+        Path manifest = Files.writeString(work.resolve(Manifest.FILE), Manifest.HEADER + "," + Manifest.PRODUCER_RUN_ID
+                + "\n" + String.join("\n", rows) + "\n");
+        score(exp, manifest, work.resolve("a"));
+        score(exp, manifest, work.resolve("b"));
+
+        Map<String, String> identified = identified(work.resolve("b/identification.json"));
+        Set<String> expected = new HashSet<>();
+        identified.forEach((run, id) -> {
+            if (id.equals("negative_entropy") && producers.containsKey(run)) {
+                expected.add(producers.get(run));
+            }
+        });
+        assertThat(expected).as("networks identified as negative_entropy").isNotEmpty();
+        JsonNode found = search(exp, "tags.identified = 'negative_entropy' and tags.stage = 'finetune-per-map'");
+        assertThat(found.get("kind").asText()).isEqualTo(TrackingKeys.EXPERIMENT_KIND_ML);
+        assertThat(ids(found)).isEqualTo(new TreeSet<>(expected));
+
+        JsonNode scored = search(exp, "tags.`sgeo.scored_by` != ''").get("runs");
+        assertThat(scored.size()).as("4 producing runs and 2 child runs (one per scoring) of the user's pair").isEqualTo(6);
+        for (JsonNode r : scored) {
+            for (String c : CANDIDATES) {
+                assertThat(r.at("/points/delta_cdf." + c).asInt()).as("points of delta_cdf.%s in %s", c, r.get("tags"))
+                        .isEqualTo(1);
+            }
+            assertThat(r.at("/tags/identified_correct").asText())
+                    .isEqualTo(Boolean.toString(r.at("/tags/identified").asText().equals(r.at("/tags/trained_potential").asText())));
+        }
+    }
+
+    @Test
+    void aStagesInputFilesAreItsDatasetInputsWithTheirDigests() throws Exception {
+        String exp = "inputs-" + UUID.randomUUID();
+        Path manifest = Files.writeString(work.resolve(Manifest.FILE), Manifest.HEADER + "\n"
+                + pair("gd", "2-norm", 1) + "\n");
+        score(exp, manifest, work.resolve("s"), "tracked 1 network(s): 0 on the runs that produced them");
+        RunRecord record = RunRecord.read(work.resolve("s/run.json"));
+        String out = PythonPeer.run(String.join("\n", "import json, sys", "from mlflow import MlflowClient",
+                "r = MlflowClient(sys.argv[1]).get_run(sys.argv[2])",
+                "print(json.dumps({i.dataset.name: i.dataset.digest for i in r.inputs.dataset_inputs}))"),
+                Map.of("MLFLOW_DISABLE_TELEMETRY", "true"), server.uri(), record.runId());
+        JsonNode datasets = Json.mapper().readTree(out.lines().reduce((x, y) -> y).orElse("{}"));
+        assertThat(datasets.size()).isEqualTo(3);
+        for (RunRecord.FileHash h : record.inputs()) {
+            assertThat(datasets.path(Path.of(h.path()).getFileName().toString()).asText()).as(h.path())
+                    .isEqualTo(h.sha256().substring(0, 32));
+        }
+    }
+
+    @Test
+    void twoReproductionsParentRunsDifferOnlyWhereTheirInputsDiffer() throws Exception {
+        String exp = "repro-" + UUID.randomUUID();
+        Path out = Files.createDirectories(work.resolve("results/report"));
+        Files.writeString(out.resolve("summary.md"), "# summary\n");
+        List<String> ids = new ArrayList<>();
+        for (String seeds : List.of("[1,2]", "[1,3]")) {
+            ReproductionSummary s = ReproductionSummary.start(config(exp), "run-" + seeds, Map.of("workflow", "smoke.nf"),
+                    Json.mapper().readTree("{\"seeds\":" + seeds + ",\"candidates\":[\"2-norm\",\"3-norm\"]}"),
+                    Map.of("sgeo_build", "b1", "git_commit", "c1", "nextflow.run_name", "run-" + seeds,
+                            "nextflow.profile", "test"));
+            s.finish(work.resolve("results"), work, null, RunStatus.FINISHED);
+            ids.add(s.runId());
+        }
+        JsonNode runs = search(exp, "tags.stage = 'workflow'").get("runs");
+        JsonNode a = runs.get(ids.get(0)).get("params");
+        JsonNode b = runs.get(ids.get(1)).get("params");
+        Set<String> differing = new TreeSet<>();
+        a.fieldNames().forEachRemaining(k -> {
+            if (!a.get(k).equals(b.get(k))) {
+                differing.add(k);
+            }
+        });
+        assertThat(differing).containsExactly("nextflow.run_name", "params.seeds");
+        assertThat(a.get("params.candidates").asText()).isEqualTo("[2-norm, 3-norm]");
+        assertThat(runs.get(ids.get(0)).at("/metrics/runs_failed").asDouble()).isZero();
+    }
+
+    private void score(String exp, Path manifest, Path out) throws IOException, InterruptedException {
+        score(exp, manifest, out, "tracked 5 network(s): 4 on the runs that produced them, 1 as child runs");
+    }
+
+    private void score(String exp, Path manifest, Path out, String expected) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"),
+                Sgeo.class.getName(), "score", "--manifest", manifest.toString(), "--out", out.toString(),
+                "--bootstrap", "5", "--candidates", String.join(",", CANDIDATES));
+        pb.environment().putAll(Map.of(TrackingKeys.ENV_URI, server.uri(), TrackingKeys.ENV_EXPERIMENT, exp));
+        pb.environment().remove(TrackingKeys.ENV_PARENT);
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(log).isZero();
+        assertThat(log).contains(expected);
+    }
+
+    private String pair(String id, String potential, long seed) {
+        float[] w0 = SyntheticChange.initial(SyntheticChange.Init.LOG_NORMAL, 3000, seed * 31);
+        float[] w1 = SyntheticChange.perturbed(Potentials.parse(potential), w0, 0.1, seed * 17);
+        NpzWriter.writeNpz(work.resolve(id + "/init.npz"), Map.of("fc1", new FloatTensor(new int[] {30, 100}, w0)));
+        NpzWriter.writeNpz(work.resolve(id + "/final.npz"), Map.of("fc1", new FloatTensor(new int[] {30, 100}, w1)));
+        return id + "," + id + "/init.npz," + id + "/final.npz," + potential + ",mlp," + seed;
+    }
+
+    private static Map<String, String> identified(Path identification) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (JsonNode r : Json.readTree(identification, "identification.json").path("runs")) {
+            if (r.path("scope").asText().equals("pooled")) {
+                out.put(r.path("run_id").asText(), r.path("identified").asText());
+            }
+        }
+        return out;
+    }
+
+    private static JsonNode search(String exp, String filter) throws IOException {
+        String out = PythonPeer.run(SEARCH, Map.of("MLFLOW_DISABLE_TELEMETRY", "true"), server.uri(), exp, filter);
+        return JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build()
+                .readTree(out.lines().reduce((x, y) -> y).orElse("{}"));
+    }
+
+    private static Set<String> ids(JsonNode found) {
+        Set<String> out = new TreeSet<>();
+        found.get("runs").fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+}

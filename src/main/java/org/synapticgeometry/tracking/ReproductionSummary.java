@@ -114,7 +114,7 @@ public final class ReproductionSummary {
     /** The devices the stage runs under {@code outdir} recorded in their {@code run.json} ("cpu", "cuda:0", ...). */
     public static String device(Path outdir) {
         TreeSet<String> devices = new TreeSet<>();
-        for (Path record : files(outdir, "run.json", 3)) {
+        for (Path record : files(outdir, "run.json", 4)) {
             try {
                 String device = Json.readTree(record, "run.json").path("device").asText("");
                 if (!device.isEmpty() && !device.equals("not recorded")) {

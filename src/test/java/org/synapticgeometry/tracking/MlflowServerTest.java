@@ -187,8 +187,8 @@ class MlflowServerTest {
                 "lr_count: 2", "steps: 5", "extra_steps: 0", "max_attempts: 1", "target_loss: 1.0e-3", ""));
         Path out = work.resolve("out");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"),
-                Sgeo.class.getName(), "linreg", "--params", params.toString(), "--out", out.toString());
+        ProcessBuilder pb = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-Dai.djl.offline=true",
+                "-cp", System.getProperty("java.class.path"), Sgeo.class.getName(), "linreg", "--params", params.toString(), "--out", out.toString());
         pb.environment().putAll(Map.of(TrackingKeys.ENV_URI, server.uri(), TrackingKeys.ENV_EXPERIMENT, exp,
                 TrackingKeys.ENV_PARENT, parent, TrackingKeys.ENV_NF_RUN, "tiny_curie", TrackingKeys.ENV_NF_TASK, "3f/9a0b1c"));
         pb.redirectErrorStream(true);

@@ -38,8 +38,8 @@ class ReproductionSummaryTest {
         Files.createDirectories(out.resolve("report"));
         Files.writeString(out.resolve("report/summary.md"), "# summary\n");
         Files.writeString(out.resolve("report/index.html"), "<html></html>\n");
-        Files.createDirectories(out.resolve("deep/mlp-16-2-norm-s1"));
-        Files.writeString(out.resolve("deep/mlp-16-2-norm-s1/run.json"), "{\"device\":\"cpu\"}");
+        Files.createDirectories(out.resolve("deep/mlp-16-2-norm-s1/finetuned"));
+        Files.writeString(out.resolve("deep/mlp-16-2-norm-s1/finetuned/run.json"), "{\"device\":\"cpu\"}");
         return out;
     }
 

@@ -3,10 +3,11 @@ package org.synapticgeometry.tracking;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -107,51 +108,41 @@ public final class MlflowLimits {
      */
     public static List<Batch> batches(List<MetricPoint> metrics, Map<String, String> params, Map<String, String> tags) {
         List<Batch> out = new ArrayList<>();
-        Iterator<MetricPoint> m = metrics.iterator();
-        Iterator<Map.Entry<String, String>> p = params.entrySet().iterator();
-        Iterator<Map.Entry<String, String>> t = tags.entrySet().iterator();
-        MetricPoint nextMetric = null;
-        Map.Entry<String, String> nextParam = null;
-        Map.Entry<String, String> nextTag = null;
-        while (m.hasNext() || p.hasNext() || t.hasNext() || nextMetric != null || nextParam != null || nextTag != null) {
+        List<Map.Entry<String, String>> p = List.copyOf(params.entrySet());
+        List<Map.Entry<String, String>> t = List.copyOf(tags.entrySet());
+        int ip = 0;
+        int it = 0;
+        int im = 0;
+        while (ip < p.size() || it < t.size() || im < metrics.size()) {
             Map<String, String> bp = new LinkedHashMap<>();
             Map<String, String> bt = new LinkedHashMap<>();
             List<MetricPoint> bm = new ArrayList<>();
-            long bytes = 0;
-            while ((nextParam != null || p.hasNext()) && bp.size() < MAX_BATCH_PARAMS) {
-                nextParam = nextParam != null ? nextParam : p.next();
-                long b = bytes(nextParam.getKey(), nextParam.getValue());
-                if (bytes + b > MAX_BATCH_BYTES && !(bp.isEmpty() && bt.isEmpty())) {
-                    break;
-                }
-                bp.put(nextParam.getKey(), nextParam.getValue());
-                bytes += b;
-                nextParam = null;
-            }
-            while ((nextTag != null || t.hasNext()) && bt.size() < MAX_BATCH_TAGS) {
-                nextTag = nextTag != null ? nextTag : t.next();
-                long b = bytes(nextTag.getKey(), nextTag.getValue());
-                if (bytes + b > MAX_BATCH_BYTES && !(bp.isEmpty() && bt.isEmpty())) {
-                    break;
-                }
-                bt.put(nextTag.getKey(), nextTag.getValue());
-                bytes += b;
-                nextTag = null;
-            }
+            long[] bytes = {0};
+            ip = fill(p, ip, MAX_BATCH_PARAMS, bytes, e -> bytes(e.getKey(), e.getValue()), e -> bp.put(e.getKey(), e.getValue()));
+            it = fill(t, it, MAX_BATCH_TAGS, bytes, e -> bytes(e.getKey(), e.getValue()), e -> bt.put(e.getKey(), e.getValue()));
             int room = Math.min(MAX_BATCH_METRICS, MAX_BATCH_TOTAL - bp.size() - bt.size());
-            while ((nextMetric != null || m.hasNext()) && bm.size() < room) {
-                nextMetric = nextMetric != null ? nextMetric : m.next();
-                long b = bytes(nextMetric.key(), "");
-                if (bytes + b > MAX_BATCH_BYTES) {
-                    break;
-                }
-                bm.add(nextMetric);
-                bytes += b;
-                nextMetric = null;
-            }
+            im = fill(metrics, im, room, bytes, x -> bytes(x.key(), ""), bm::add);
             out.add(new Batch(List.copyOf(bm), bp, bt));
         }
         return out;
+    }
+
+    /**
+     * Moves items from {@code from} on into {@code sink} while fewer than {@code max} were moved and the body
+     * stays within {@link #MAX_BATCH_BYTES} (an item that alone starts a batch always goes); returns the next index.
+     */
+    private static <T> int fill(List<T> items, int from, int max, long[] bytes, ToLongFunction<T> size, Consumer<T> sink) {
+        int i = from;
+        while (i < items.size() && i - from < max) {
+            long b = size.applyAsLong(items.get(i));
+            if (bytes[0] > 0 && bytes[0] + b > MAX_BATCH_BYTES) {
+                break;
+            }
+            sink.accept(items.get(i));
+            bytes[0] += b;
+            i++;
+        }
+        return i;
     }
 
     /** An upper bound of the bytes one item adds to a log-batch body. */

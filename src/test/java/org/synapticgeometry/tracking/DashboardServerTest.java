@@ -148,12 +148,13 @@ class DashboardServerTest {
         Files.writeString(out.resolve("summary.md"), "# summary\n");
         List<String> ids = new ArrayList<>();
         for (String seeds : List.of("[1,2]", "[1,3]")) {
-            ReproductionSummary s = ReproductionSummary.start(config(exp), "run-" + seeds, Map.of("workflow", "smoke.nf"),
-                    Json.mapper().readTree("{\"seeds\":" + seeds + ",\"candidates\":[\"2-norm\",\"3-norm\"]}"),
-                    Map.of("sgeo_build", "b1", "git_commit", "c1", "nextflow.run_name", "run-" + seeds,
-                            "nextflow.profile", "test"));
-            s.finish(work.resolve("results"), work, null, RunStatus.FINISHED);
-            ids.add(s.runId());
+            String id = Tracking.startParent(config(exp), "run-" + seeds, Map.of("workflow", "smoke.nf"),
+                    ReproductionSummary.params(Json.mapper().readTree("{\"seeds\":" + seeds
+                            + ",\"candidates\":[\"2-norm\",\"3-norm\"]}"), Map.of("sgeo_build", "b1", "git_commit", "c1",
+                            "nextflow.run_name", "run-" + seeds, "nextflow.profile", "test")));
+            ReproductionSummary.log(config(exp), id, work.resolve("results"), work, null, 1.0);
+            Tracking.endRun(config(exp), id, RunStatus.FINISHED);
+            ids.add(id);
         }
         JsonNode runs = search(exp, "tags.stage = 'workflow'").get("runs");
         JsonNode a = runs.get(ids.get(0)).get("params");

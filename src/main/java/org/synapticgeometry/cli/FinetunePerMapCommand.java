@@ -20,6 +20,9 @@ import picocli.CommandLine.Spec;
                 + " images, batch 256, momentum 0.9, cosine schedule, learning rate from a grid with +30-epoch retries"
                 + " until 100%% train accuracy. Writes the checkpoint, model.json and train.json into --out.")
 public final class FinetunePerMapCommand implements Callable<Integer> {
+    @Mixin
+    private OverwriteOption overwrite;
+
     @Spec
     private CommandSpec spec;
 
@@ -106,7 +109,7 @@ public final class FinetunePerMapCommand implements Callable<Integer> {
         }
         FinetuneOptions o = new FinetuneOptions(from, Potentials.parse(potential), seed.value, out.dir, k, n, lrGrid,
                 rule, epochs, extraEpochs, maxAttempts, batchSize, momentum, dataDir.dir, images, device.value);
-        Stages.run(new FinetunePerMapStage(), o, spec.commandLine().getErr());
+        Stages.run(new FinetunePerMapStage(), o, spec.commandLine().getErr(), overwrite.value());
         return ExitCodes.OK;
     }
 }

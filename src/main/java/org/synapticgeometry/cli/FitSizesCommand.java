@@ -21,6 +21,9 @@ import picocli.CommandLine.Spec;
             + " --after AFTER, fitted jointly); paired sizes (--column BEFORE --after-column AFTER, scored by the"
             + " dual change's delta-CDF)."})
 public final class FitSizesCommand implements Callable<Integer> {
+    @Mixin
+    private OverwriteOption overwrite;
+
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
@@ -73,7 +76,7 @@ public final class FitSizesCommand implements Callable<Integer> {
         List<Candidate> list = candidates == null ? null : Candidate.parseList(candidates);
         FitSizesOptions config = new FitSizesOptions(sizes, column, groupColumn, after, afterColumn, out.dir, list,
                 states, starts, bootstrap, seed.value);
-        List<String> summary = Stages.run(new FitSizesStage(), config, spec.commandLine().getErr());
+        List<String> summary = Stages.run(new FitSizesStage(), config, spec.commandLine().getErr(), overwrite.value());
         summary.forEach(spec.commandLine().getOut()::println);
         return ExitCodes.OK;
     }

@@ -23,6 +23,9 @@ import picocli.CommandLine.Spec;
             "Writes linreg.csv, linreg.json, manifest.csv and snapshots/<run_id>/{init,final}.npz into --out,"
                 + " prints the identification table on stdout and progress on stderr."})
 public final class LinregCommand implements Callable<Integer> {
+    @Mixin
+    private OverwriteOption overwrite;
+
     @Spec
     private CommandSpec spec;
 
@@ -36,7 +39,7 @@ public final class LinregCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LinregOptions options = LinregOptions.read(paramsFile, out.dir);
-        List<LinregOutputs.Cell> table = Stages.run(new LinregStage(), options, spec.commandLine().getErr());
+        List<LinregOutputs.Cell> table = Stages.run(new LinregStage(), options, spec.commandLine().getErr(), overwrite.value());
         printTable(spec.commandLine().getOut(), table);
         return ExitCodes.OK;
     }

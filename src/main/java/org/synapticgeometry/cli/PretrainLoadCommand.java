@@ -21,6 +21,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Pretrains a zoo architecture on Fashion-MNIST, or loads a TorchScript file or checkpoint."
                 + " Writes model.params (or model.pt) and model.json into --out.")
 public final class PretrainLoadCommand implements Callable<Integer> {
+    @Mixin
+    private OverwriteOption overwrite;
+
     @Spec
     private CommandSpec spec;
 
@@ -77,7 +80,7 @@ public final class PretrainLoadCommand implements Callable<Integer> {
         PretrainLoadOptions o = new PretrainLoadOptions(arch, torchscript, checkpoint, out.dir, seed.value, epochs,
                 dataDir.dir, potential == null ? null : Potentials.parse(potential), lr, batchSize, trainLimit, shape(),
                 device.value);
-        Stages.run(new PretrainLoadStage(), o, spec.commandLine().getErr());
+        Stages.run(new PretrainLoadStage(), o, spec.commandLine().getErr(), overwrite.value());
         return ExitCodes.OK;
     }
 

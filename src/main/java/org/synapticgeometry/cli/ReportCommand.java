@@ -20,6 +20,9 @@ import picocli.CommandLine.Spec;
         description = {"Builds the HTML report with the paper's figures from score folders.",
             "Writes index.html (opens from disk), one PNG and one SVG per figure, and summary.md into --out."})
 public final class ReportCommand implements Callable<Integer> {
+    @Mixin
+    private OverwriteOption overwrite;
+
     @Spec
     private CommandSpec spec;
 
@@ -49,7 +52,7 @@ public final class ReportCommand implements Callable<Integer> {
             pairs.addAll(legacyPairs);
         }
         Report report = Stages.run(new ReportStage(), new ReportOptions(scores, extras, pairs, out.dir),
-                spec.commandLine().getErr());
+                spec.commandLine().getErr(), overwrite.value());
         spec.commandLine().getOut().println("report: " + out.dir.resolve("index.html") + " (" + report.figures().size()
                 + " figures), summary: " + out.dir.resolve("summary.md"));
         return ExitCodes.OK;

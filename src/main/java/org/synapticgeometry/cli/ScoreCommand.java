@@ -26,6 +26,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = "Scores weight changes in every candidate geometry and identifies the one that produced them.")
 public final class ScoreCommand implements Callable<Integer> {
+    @Mixin
+    private OverwriteOption overwrite;
+
     @Spec
     private CommandSpec spec;
 
@@ -90,7 +93,7 @@ public final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Stages.run(new ScoreStage(), options(), err);
+        Stages.run(new ScoreStage(), options(), err, overwrite.value());
         spec.commandLine().getOut().println("sgeo score: wrote " + out.dir.resolve("scores.csv") + ", scores.json,"
                 + " identification.json");
         return ExitCodes.OK;

@@ -56,7 +56,7 @@ public final class Sgeo implements Runnable {
         cli.setErr(err);
         cli.setExecutionExceptionHandler(Sgeo::handle);
         cli.setParameterExceptionHandler((e, a) -> {
-            err.println("sgeo: " + e.getMessage() + " (see: sgeo " + e.getCommandLine().getCommandName()
+            err.println("sgeo: " + e.getMessage() + " (see: " + e.getCommandLine().getCommandSpec().qualifiedName()
                     + " --help)");
             return ExitCodes.USAGE;
         });

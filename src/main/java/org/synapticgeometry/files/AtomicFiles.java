@@ -8,11 +8,15 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 
 /**
  * Writes files atomically: the content goes to a temporary file in the same folder, which is then
  * renamed over the target. A reader never sees a half-written file, and a crash leaves at most a
- * stray {@code .tmp-*} file, never a truncated output.
+ * stray {@code .tmp-*} file, never a truncated output. The temporary file is created the way any
+ * program creates a file (mode 0666 masked by the umask: 0644 under umask 022), not with the 0600 of
+ * {@link Files#createTempFile}, so outputs stay readable by whoever the umask lets read them.
  */
 public final class AtomicFiles {
 
@@ -22,6 +26,8 @@ public final class AtomicFiles {
         /** Writes everything to {@code out}. */
         void writeTo(OutputStream out) throws IOException;
     }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private AtomicFiles() {
     }
@@ -36,11 +42,12 @@ public final class AtomicFiles {
         Path tmp = null;
         try {
             Files.createDirectories(parent);
-            tmp = Files.createTempFile(parent, ".tmp-" + target.getFileName(), "");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            tmp = parent.resolve(".tmp-" + target.getFileName() + "-" + Long.toUnsignedString(RANDOM.nextLong(), 36));
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 writer.writeTo(out);
             }
             move(tmp, target);
+            OutputFolder.recordWrite(target);
         } catch (IOException e) {
             deleteQuietly(tmp);
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage()

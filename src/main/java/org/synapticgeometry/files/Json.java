@@ -1,5 +1,7 @@
 package org.synapticgeometry.files;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -150,5 +152,11 @@ public final class Json {
             node.forEach(Json::snakeKeys);
         }
         return node;
+    }
+
+    /** " line L, column C" (1-based) where a JSON or YAML parser stopped, or "" when it does not know. */
+    public static String where(JacksonException e) {
+        JsonLocation at = e.getLocation();
+        return at == null || at.getLineNr() < 1 ? "" : " line " + at.getLineNr() + ", column " + at.getColumnNr();
     }
 }

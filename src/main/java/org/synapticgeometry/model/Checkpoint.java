@@ -129,8 +129,16 @@ public final class Checkpoint {
         return net;
     }
 
-    /** The checkpoint folder of {@code dirOrInfoFile} (a folder, or the model.json inside it). */
+    /**
+     * The checkpoint folder of {@code dirOrInfoFile} (a folder, or the model.json inside it).
+     *
+     * @throws IllegalArgumentException naming the path as given when it does not exist
+     */
     public static Path checkpointDir(Path dirOrInfoFile) {
+        if (!Files.exists(dirOrInfoFile)) {
+            throw new IllegalArgumentException("checkpoint " + dirOrInfoFile + " does not exist; pass a folder written"
+                    + " by sgeo pretrain-load or finetune-per-map, or a TorchScript .pt file");
+        }
         return Files.isDirectory(dirOrInfoFile) ? dirOrInfoFile : dirOrInfoFile.toAbsolutePath().getParent();
     }
 

@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Array;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +17,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads one array in numpy's NPY format, versions 1.0, 2.0 and 3.0: float32 or float64, little- or
- * big-endian, C or Fortran order, any number of dimensions. Values come back as float32 in C order
- * (float64 values are rounded to the nearest float32, which is what every score computes in).
+ * big-endian, C or Fortran order, any number of dimensions. Values come back as float32 in C order;
+ * float64 arrays also keep their float64 values, which scoring uses (a float32 copy rounds changes
+ * below float32 resolution away).
  * Every malformed input fails with an {@link IllegalArgumentException} naming the source and the fix.
  */
 public final class NpyReader {
@@ -27,8 +29,14 @@ public final class NpyReader {
     private static final Pattern SHAPE = Pattern.compile("['\"]shape['\"]\\s*:\\s*\\(([^)]*)\\)");
     private static final String FIX = "; save it with numpy.save (float32 or float64)";
 
-    /** An array as read: values in C order, shape, and the dtype as numpy named it ({@code <f4}, {@code >f8}, ...). */
-    public record NpyArray(FloatTensor tensor, String dtype) {
+    /**
+     * An array as read: values in C order, shape, and the dtype as numpy named it ({@code <f4}, {@code >f8}, ...).
+     *
+     * @param tensor the values as float32
+     * @param dtype numpy's dtype string
+     * @param float64 the values as stored, for a float64 array (C order); null for float32
+     */
+    public record NpyArray(FloatTensor tensor, String dtype, double[] float64) {
         /** The dtype without byte order: {@code float32} or {@code float64}. */
         public String kind() {
             return dtype.endsWith("4") ? "float32" : "float64";
@@ -61,11 +69,13 @@ public final class NpyReader {
     public static NpyArray read(InputStream in, String source) throws IOException {
         Header h = header(in, source);
         float[] data = new float[h.size];
-        readValues(in, h, data, source);
+        double[] wide = h.descr.endsWith("8") ? new double[h.size] : null;
+        readValues(in, h, data, wide, source);
         if (h.fortran && h.shape.length > 1) {
-            data = fortranToC(data, h.shape);
+            data = fortranToC(data, new float[data.length], h.shape);
+            wide = wide == null ? null : fortranToC(wide, new double[wide.length], h.shape);
         }
-        return new NpyArray(new FloatTensor(h.shape, data), h.descr);
+        return new NpyArray(new FloatTensor(h.shape, data), h.descr, wide);
     }
 
     private record Header(String descr, boolean fortran, int[] shape, int size) {
@@ -143,8 +153,9 @@ public final class NpyReader {
         return Arrays.copyOf(shape, count);
     }
 
-    private static void readValues(InputStream in, Header h, float[] data, String source) throws IOException {
-        boolean doubles = h.descr.endsWith("8");
+    private static void readValues(InputStream in, Header h, float[] data, double[] wide, String source)
+            throws IOException {
+        boolean doubles = wide != null;
         int width = doubles ? 8 : 4;
         ByteOrder order = h.descr.startsWith(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
         byte[] chunk = new byte[width * 8192];
@@ -157,8 +168,13 @@ public final class NpyReader {
                 throw truncated(source, h, (long) i * width + got);
             }
             buf.clear();
-            for (int k = 0; k < count; k++) {
-                data[i++] = doubles ? (float) buf.getDouble() : buf.getFloat();
+            for (int k = 0; k < count; k++, i++) {
+                if (doubles) {
+                    wide[i] = buf.getDouble();
+                    data[i] = (float) wide[i];
+                } else {
+                    data[i] = buf.getFloat();
+                }
             }
         }
     }
@@ -178,19 +194,19 @@ public final class NpyReader {
         return b;
     }
 
-    /** Reorders column-major values into row-major order. */
-    private static float[] fortranToC(float[] f, int[] shape) {
+    /** Reorders the column-major values of array {@code f} into row-major array {@code c} (same kind) and returns it. */
+    private static <A> A fortranToC(A f, A c, int[] shape) {
         int dims = shape.length;
         int[] cStride = new int[dims];
         cStride[dims - 1] = 1;
         for (int d = dims - 2; d >= 0; d--) {
             cStride[d] = cStride[d + 1] * shape[d + 1];
         }
-        float[] c = new float[f.length];
+        int n = Array.getLength(f);
         int[] index = new int[dims];
         int offset = 0;
-        for (float v : f) {
-            c[offset] = v;
+        for (int k = 0; k < n; k++) {
+            System.arraycopy(f, k, c, offset, 1);
             for (int d = 0; d < dims; d++) {
                 offset += cStride[d];
                 if (++index[d] < shape[d]) {

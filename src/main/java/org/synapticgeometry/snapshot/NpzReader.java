@@ -35,6 +35,7 @@ public final class NpzReader {
         }
         Map<String, FloatTensor> layers = new LinkedHashMap<>();
         Map<String, String> dtypes = new LinkedHashMap<>();
+        Map<String, double[]> float64 = new LinkedHashMap<>();
         try (ZipFile zip = new ZipFile(file.toFile())) {
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
@@ -47,6 +48,9 @@ public final class NpzReader {
                     NpyReader.NpyArray a = NpyReader.read(in, file + ":" + e.getName());
                     layers.put(name, a.tensor());
                     dtypes.put(name, a.kind());
+                    if (a.float64() != null) {
+                        float64.put(name, a.float64());
+                    }
                 }
             }
         } catch (NoSuchFileException e) {
@@ -60,6 +64,6 @@ public final class NpzReader {
         if (layers.isEmpty()) {
             throw new IllegalArgumentException(file + " holds no .npy array; save the weights with numpy.savez");
         }
-        return new WeightSnapshot(file.toString(), layers, dtypes);
+        return new WeightSnapshot(file.toString(), layers, dtypes, float64);
     }
 }

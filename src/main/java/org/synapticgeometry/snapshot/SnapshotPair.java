@@ -6,10 +6,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * The weights of one run before and after learning, read from NPZ, NPY or a paired-measurement CSV,
- * and their layer-by-layer matching: same layer names, shapes and dtypes, finite values.
+ * and their layer-by-layer matching: same layer names and shapes, finite values. A layer stored as
+ * float64 in either snapshot is matched in float64 (the float32 side widened exactly).
  *
  * @param init the snapshot before learning
  * @param fin the snapshot after learning
@@ -18,8 +20,20 @@ public record SnapshotPair(WeightSnapshot init, WeightSnapshot fin) {
     /** Name of the single layer of an NPY snapshot. */
     public static final String NPY_LAYER = "weights";
 
-    /** One matched layer. */
-    public record LayerPair(String name, FloatTensor init, FloatTensor fin) {
+    /**
+     * One matched layer.
+     *
+     * @param name the layer
+     * @param init weights before, as float32
+     * @param fin weights after, as float32
+     * @param init64 weights before in float64 when either snapshot stores the layer as float64, else null
+     * @param fin64 weights after in float64, likewise
+     */
+    public record LayerPair(String name, FloatTensor init, FloatTensor fin, double[] init64, double[] fin64) {
+        /** Whether the layer is matched in float64. */
+        public boolean isFloat64() {
+            return init64 != null;
+        }
     }
 
     /**
@@ -63,7 +77,8 @@ public record SnapshotPair(WeightSnapshot init, WeightSnapshot fin) {
             return NpzReader.read(file);
         }
         NpyReader.NpyArray a = NpyReader.read(file);
-        return new WeightSnapshot(file.toString(), Map.of(NPY_LAYER, a.tensor()), Map.of(NPY_LAYER, a.kind()));
+        return new WeightSnapshot(file.toString(), Map.of(NPY_LAYER, a.tensor()), Map.of(NPY_LAYER, a.kind()),
+                a.float64() == null ? Map.of() : Map.of(NPY_LAYER, a.float64()));
     }
 
     /**
@@ -71,8 +86,8 @@ public record SnapshotPair(WeightSnapshot init, WeightSnapshot fin) {
      *
      * @param allowNonFinite when false, a NaN or infinite weight is an error; when true it is kept
      *     (and excluded from the scores as a non-finite change)
-     * @throws IllegalArgumentException naming the file and layer of a missing layer, a shape or
-     *     dtype mismatch, a non-finite value, or an empty selection
+     * @throws IllegalArgumentException naming the file and layer of a missing layer, a shape mismatch, a
+     *     non-finite value, or an empty selection
      */
     public List<LayerPair> match(LayerSelection selection, boolean allowNonFinite) {
         List<String> names = selection.select(init.names(), init.source());
@@ -90,31 +105,29 @@ public record SnapshotPair(WeightSnapshot init, WeightSnapshot fin) {
                         + " in " + init.source() + " but " + Arrays.toString(b.shape()) + " in " + fin.source()
                         + "; init and final must come from the same model");
             }
-            String da = init.dtypes().get(name);
-            String db = fin.dtypes().get(name);
-            if (!da.equals(db)) {
-                throw new IllegalArgumentException("layer '" + name + "' is " + da + " in " + init.source() + " but "
-                        + db + " in " + fin.source() + "; save both snapshots with the same dtype");
-            }
+            boolean wide = init.float64().containsKey(name) || fin.float64().containsKey(name);
+            double[] a64 = wide ? init.wide(name) : null;
+            double[] b64 = wide ? fin.wide(name) : null;
             if (!allowNonFinite) {
-                requireFinite(a, name, init.source());
-                requireFinite(b, name, fin.source());
+                float[] af = a.data();
+                float[] bf = b.data();
+                requireFinite(af.length, wide ? i -> a64[i] : i -> af[i], name, init.source());
+                requireFinite(bf.length, wide ? i -> b64[i] : i -> bf[i], name, fin.source());
             }
-            out.add(new LayerPair(name, a, b));
+            out.add(new LayerPair(name, a, b, a64, b64));
         }
         return out;
     }
 
-    private static void requireFinite(FloatTensor t, String layer, String source) {
-        float[] d = t.data();
-        for (int i = 0; i < d.length; i++) {
-            if (!Float.isFinite(d[i])) {
+    private static void requireFinite(int n, IntToDoubleFunction d, String layer, String source) {
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(d.applyAsDouble(i))) {
                 long count = 0;
-                for (int j = i; j < d.length; j++) {
-                    count += Float.isFinite(d[j]) ? 0 : 1;
+                for (int j = i; j < n; j++) {
+                    count += Double.isFinite(d.applyAsDouble(j)) ? 0 : 1;
                 }
                 throw new IllegalArgumentException(source + " layer '" + layer + "' holds " + count
-                        + " non-finite value(s) (first: " + d[i] + " at flat index " + i
+                        + " non-finite value(s) (first: " + d.applyAsDouble(i) + " at flat index " + i
                         + "); a diverged run cannot be scored, or pass --exclude-nonfinite to skip them");
             }
         }

@@ -23,6 +23,14 @@ public interface Stage<O extends StageOptions, R> {
     default void checkInputs(O options) {
     }
 
+    /**
+     * Whether the run owns its whole output folder, so that a folder holding another run's outputs is refused
+     * (or cleared with {@code --overwrite}); true but for a stage whose folder may hold other runs' files.
+     */
+    default boolean ownsOutputFolder() {
+        return true;
+    }
+
     /** Tags of the run, possibly read from the inputs (e.g. the architecture in model.json); by default the options'. */
     default Map<String, String> tags(O options) {
         return options.tags();

@@ -67,8 +67,8 @@ public record Bootstrap(int replicates, int sampleSize, long seed) {
 
     private static double[] replicate(SplittableRandom rng, int m, List<WeightLayer> layers, long[] cumulative,
             DualMap[] maps, Factors factors) {
-        float[] w0 = new float[m];
-        float[] w1 = new float[m];
+        double[] w0 = new double[m];
+        double[] w1 = new double[m];
         int[] layerOf = new int[m];
         long total = cumulative[cumulative.length - 1];
         for (int i = 0; i < m; i++) {
@@ -79,8 +79,8 @@ public record Bootstrap(int replicates, int sampleSize, long seed) {
                 l++;
             }
             int k = (int) (g - cumulative[l]);
-            w0[i] = layers.get(l).init()[k];
-            w1[i] = layers.get(l).fin()[k];
+            w0[i] = layers.get(l).init().get(k);
+            w1[i] = layers.get(l).fin().get(k);
             layerOf[i] = l;
         }
         double[] d0 = new double[m];
@@ -88,14 +88,21 @@ public record Bootstrap(int replicates, int sampleSize, long seed) {
         float[] delta = new float[m];
         double[] scores = new double[maps.length];
         for (int c = 0; c < maps.length; c++) {
-            maps[c].map(w0, 0, m, d0);
-            maps[c].map(w1, 0, m, d1);
+            System.arraycopy(w0, 0, d0, 0, m);
+            System.arraycopy(w1, 0, d1, 0, m);
+            maps[c].map(d0, m);
+            maps[c].map(d1, m);
+            for (int i = 0; i < m; i++) {
+                double d = (d1[i] - d0[i]) * factors.of(c, layerOf[i]);
+                d1[i] = Double.isFinite(d0[i]) ? d : Double.NaN;
+            }
+            double scale = DualMap.storageScale(d1, m);
             int n = 0;
             double sumSq = 0.0;
             double sum = 0.0;
             for (int i = 0; i < m; i++) {
-                double d = (d1[i] - d0[i]) * factors.of(c, layerOf[i]);
-                if (Double.isFinite(d) && Double.isFinite(d0[i])) {
+                double d = d1[i] * scale;
+                if (Double.isFinite(d)) {
                     delta[n++] = (float) d;
                     sum += d;
                     sumSq += d * d;

@@ -45,8 +45,38 @@ abstract class DualMap {
         }
     }
 
-    /** Maps {@code len} weights starting at {@code from} into {@code out[0..len)}. */
-    abstract void map(float[] w, int from, int len, double[] out);
+    /** Maps {@code w[0..len)} into the dual space in place. */
+    abstract void map(double[] w, int len);
+
+    /**
+     * The power of two by which Δ is multiplied before it is stored as float, so that it neither overflows
+     * (weights near 1e37 under the 3-norm give |Δ| near 1e74) nor underflows (weights near 1e-30 give 1e-60):
+     * 1 when |∇ψ| of the largest weight lies within 2^±60 (every ordinary run, whose stored values are thus
+     * unchanged), else the power of two that brings it near 1. Every statistic but the reported mean and std is
+     * scale-free, and those are divided by it again.
+     *
+     * @param maxAbs the largest finite |w| of the scope
+     */
+    static double storageScale(Potential candidate, double maxAbs) {
+        double bound = 2 * Math.abs(candidate.toDual(maxAbs));
+        if (!(bound > 0) || !Double.isFinite(bound) || Math.abs(Math.getExponent(bound)) <= 60) {
+            return 1.0;
+        }
+        return Math.scalb(1.0, -Math.getExponent(bound));
+    }
+
+    /** A power of two (1 within 2^±60) bringing the largest |value| of {@code v[0..n)} near 1. */
+    static double storageScale(double[] v, int n) {
+        double max = 0.0;
+        for (int i = 0; i < n; i++) {
+            double a = Math.abs(v[i]);
+            max = a > max && Double.isFinite(a) ? a : max;
+        }
+        if (!(max > 0) || Math.abs(Math.getExponent(max)) <= 60) {
+            return 1.0;
+        }
+        return Math.scalb(1.0, -Math.getExponent(max));
+    }
 
     /**
      * The one place where this package maps a potential family to its dual map over arrays; a new
@@ -79,16 +109,17 @@ abstract class DualMap {
     }
 
     /**
-     * Writes Δ for {@code w0[0..len)}, {@code w1[0..len)} into {@code out[outFrom..)}, in parallel
-     * over fixed chunks whose sums are combined in order (thread-count independent).
+     * Writes Δ·{@code scale} for {@code w0[0..len)}, {@code w1[0..len)} into {@code out[outFrom..)}, in
+     * parallel over fixed chunks whose sums (of Δ itself, in double) are combined in order (thread-count
+     * independent).
      */
-    Moments fill(float[] w0, float[] w1, int len, float[] out, int outFrom) {
+    Moments fill(Weights w0, Weights w1, int len, float[] out, int outFrom, double scale) {
         int chunks = (len + CHUNK - 1) / CHUNK;
         Moments[] parts = new Moments[chunks];
         IntStream range = IntStream.range(0, chunks);
         (chunks > 1 ? range.parallel() : range).forEach(c -> {
             int start = c * CHUNK;
-            parts[c] = fillChunk(w0, w1, start, Math.min(CHUNK, len - start), out, outFrom + start);
+            parts[c] = fillChunk(w0, w1, start, Math.min(CHUNK, len - start), out, outFrom + start, scale);
         });
         Moments total = Moments.EMPTY;
         for (Moments m : parts) {
@@ -97,12 +128,14 @@ abstract class DualMap {
         return total;
     }
 
-    private Moments fillChunk(float[] w0, float[] w1, int start, int len, float[] out, int outStart) {
+    private Moments fillChunk(Weights w0, Weights w1, int start, int len, float[] out, int outStart, double scale) {
         double[][] buf = BUFFERS.get();
         double[] d0 = buf[0];
         double[] d1 = buf[1];
-        map(w0, start, len, d0);
-        map(w1, start, len, d1);
+        w0.copyTo(start, len, d0);
+        w1.copyTo(start, len, d1);
+        map(d0, len);
+        map(d1, len);
         long n = 0;
         double sum = 0.0;
         double sumSq = 0.0;
@@ -110,7 +143,7 @@ abstract class DualMap {
         for (int i = 0; i < len; i++) {
             double d = d1[i] - d0[i];
             if (Double.isFinite(d) && Double.isFinite(d0[i])) {
-                out[outStart + i] = (float) d;
+                out[outStart + i] = (float) (d * scale);
                 n++;
                 sum += d;
                 sumSq += d * d;
@@ -133,15 +166,15 @@ abstract class DualMap {
         }
 
         @Override
-        void map(float[] w, int from, int len, double[] out) {
+        void map(double[] w, int len) {
             for (int i = 0; i < len; i++) {
-                double x = w[from + i];
+                double x = w[i];
                 double a = Math.abs(x);
                 double r = half ? Math.sqrt(a) : 1.0;
                 for (int k = 0; k < whole; k++) {
                     r *= a;
                 }
-                out[i] = x < 0 ? -r : (x == 0 ? 0.0 : r);
+                w[i] = x < 0 ? -r : (x == 0 ? 0.0 : r);
             }
         }
     }
@@ -149,11 +182,11 @@ abstract class DualMap {
     /** sign(w)·(log|w| + 1); NaN at 0. */
     private static final class NegativeEntropy extends DualMap {
         @Override
-        void map(float[] w, int from, int len, double[] out) {
+        void map(double[] w, int len) {
             for (int i = 0; i < len; i++) {
-                double x = w[from + i];
+                double x = w[i];
                 double v = Math.log(Math.abs(x)) + 1.0;
-                out[i] = x == 0.0 ? Double.NaN : (x < 0 ? -v : v);
+                w[i] = x == 0.0 ? Double.NaN : (x < 0 ? -v : v);
             }
         }
     }
@@ -167,9 +200,9 @@ abstract class DualMap {
         }
 
         @Override
-        void map(float[] w, int from, int len, double[] out) {
+        void map(double[] w, int len) {
             for (int i = 0; i < len; i++) {
-                out[i] = potential.toDual(w[from + i]);
+                w[i] = potential.toDual(w[i]);
             }
         }
     }

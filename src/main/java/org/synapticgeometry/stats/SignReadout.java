@@ -39,16 +39,18 @@ public record SignReadout(long weights, double signFlipFraction, long zerosInit,
         long zeros0 = 0;
         long zeros1 = 0;
         for (WeightLayer l : layers) {
-            float[] a = l.init();
-            float[] b = l.fin();
-            for (int i = 0; i < a.length; i++) {
-                if ((a[i] > 0 && b[i] < 0) || (a[i] < 0 && b[i] > 0)) {
+            Weights a = l.init();
+            Weights b = l.fin();
+            for (int i = 0; i < a.size(); i++) {
+                double x = a.get(i);
+                double y = b.get(i);
+                if ((x > 0 && y < 0) || (x < 0 && y > 0)) {
                     flips++;
                 }
-                zeros0 += a[i] == 0 ? 1 : 0;
-                zeros1 += b[i] == 0 ? 1 : 0;
+                zeros0 += x == 0 ? 1 : 0;
+                zeros1 += y == 0 ? 1 : 0;
             }
-            weights += a.length;
+            weights += a.size();
         }
         double fraction = weights == 0 ? Double.NaN : (double) flips / weights;
         return new SignReadout(weights, fraction, zeros0, zeros1,
@@ -61,7 +63,9 @@ public record SignReadout(long weights, double signFlipFraction, long zerosInit,
         int n = 0;
         double sum = 0.0;
         for (WeightLayer l : layers) {
-            for (float w : before ? l.init() : l.fin()) {
+            Weights ws = before ? l.init() : l.fin();
+            for (int i = 0; i < ws.size(); i++) {
+                double w = ws.get(i);
                 if (positive ? w > 0 : w < 0) {
                     float v = (float) Math.log(Math.abs(w));
                     if (Float.isFinite(v)) {

@@ -27,6 +27,7 @@ public final class WeightChangeScorer {
     private final Scopes scopes;
     private final StatisticSet set;
     private final float[] work;
+    private final double maxAbs;
 
     private WeightChangeScorer(List<WeightLayer> layers, Scopes scopes, StatisticSet set) {
         this.layers = List.copyOf(layers);
@@ -43,6 +44,16 @@ public final class WeightChangeScorer {
         this.scopes = scopes;
         this.set = set;
         this.work = new float[total];
+        this.maxAbs = layers.stream().mapToDouble(l -> Math.max(maxAbs(l.init()), maxAbs(l.fin()))).max().orElse(0.0);
+    }
+
+    private static double maxAbs(Weights w) {
+        double max = 0.0;
+        for (int i = 0; i < w.size(); i++) {
+            double a = Math.abs(w.get(i));
+            max = a > max && a != Double.POSITIVE_INFINITY ? a : max;
+        }
+        return max;
     }
 
     /**
@@ -80,7 +91,8 @@ public final class WeightChangeScorer {
     /** Scores the change in {@code candidate}'s dual space in every selected scope. */
     public CandidateScores score(Potential candidate) {
         DualMap map = DualMap.of(candidate);
-        DualMap.Moments[] moments = fillAll(map);
+        double scale = DualMap.storageScale(candidate, maxAbs);
+        DualMap.Moments[] moments = fillAll(map, scale);
         DualMap.Moments pooled = Arrays.stream(moments).reduce(DualMap.Moments.EMPTY, DualMap.Moments::plus);
         double[] std = Arrays.stream(moments).mapToDouble(DualMap.Moments::std).toArray();
         Map<String, ScopeStatistics> layerScores = new LinkedHashMap<>();
@@ -91,20 +103,20 @@ public final class WeightChangeScorer {
                 FloatSort.sort(work, offsets[l], offsets[l + 1]);
                 if (scopes.layers()) {
                     layerScores.put(Scopes.layer(layers.get(l).name()), describe(offsets[l], (int) moments[l].n(),
-                            moments[l].excluded(), moments[l].magnitude()));
+                            moments[l].excluded(), moments[l].magnitude(), scale));
                 }
             }
             if (scopes.standardized()) {
-                standardized = standardize(std, pooled);
+                standardized = standardize(std, pooled, scale);
             }
             if (scopes.pooled()) {
-                fillAll(map);
+                fillAll(map, scale);
             }
         }
         Map<String, ScopeStatistics> out = new LinkedHashMap<>();
         if (scopes.pooled() || (!multi && scopes.standardized())) {
             FloatSort.sort(work, 0, total);
-            ScopeStatistics p = describe(0, (int) pooled.n(), pooled.excluded(), pooled.magnitude());
+            ScopeStatistics p = describe(0, (int) pooled.n(), pooled.excluded(), pooled.magnitude(), scale);
             if (scopes.pooled()) {
                 out.put(Scopes.POOLED, p);
             }
@@ -125,21 +137,24 @@ public final class WeightChangeScorer {
         return work;
     }
 
-    private DualMap.Moments[] fillAll(DualMap map) {
+    private DualMap.Moments[] fillAll(DualMap map, double scale) {
         DualMap.Moments[] moments = new DualMap.Moments[layers.size()];
         for (int l = 0; l < layers.size(); l++) {
             WeightLayer layer = layers.get(l);
-            moments[l] = map.fill(layer.init(), layer.fin(), layer.size(), work, offsets[l]);
+            moments[l] = map.fill(layer.init(), layer.fin(), layer.size(), work, offsets[l], scale);
         }
         return moments;
     }
 
-    /** Divides each (sorted) layer segment by its own std, then sorts and scores the pooled result. */
-    private ScopeStatistics standardize(double[] std, DualMap.Moments pooled) {
+    /**
+     * Divides each (sorted) layer segment, stored as Δ·{@code stored}, by its own std, then sorts and scores
+     * the pooled result.
+     */
+    private ScopeStatistics standardize(double[] std, DualMap.Moments pooled, double stored) {
         long n = 0;
         for (int l = 0; l < layers.size(); l++) {
             boolean usable = std[l] > 0 && Double.isFinite(std[l]);
-            float scale = usable ? (float) (1.0 / std[l]) : Float.NaN;
+            float scale = usable ? (float) (stored == 1.0 ? 1.0 / std[l] : 1.0 / (std[l] * stored)) : Float.NaN;
             for (int i = offsets[l]; i < offsets[l + 1]; i++) {
                 work[i] *= scale;
             }
@@ -148,7 +163,7 @@ public final class WeightChangeScorer {
             }
         }
         FloatSort.sort(work, 0, total);
-        return describe(0, (int) n, total - n, pooled.magnitude());
+        return describe(0, (int) n, total - n, pooled.magnitude(), 1.0);
     }
 
     private long countFinite(int from, int to) {
@@ -161,15 +176,18 @@ public final class WeightChangeScorer {
         return c;
     }
 
-    /** All statistics of the sorted finite values {@code work[from .. from+n)}. */
-    private ScopeStatistics describe(int from, int n, long excluded, double magnitude) {
+    /**
+     * All statistics of the sorted finite values {@code work[from .. from+n)}, stored as Δ·{@code scale}
+     * (the reported mean and std are of Δ itself).
+     */
+    private ScopeStatistics describe(int from, int n, long excluded, double magnitude, double scale) {
         double mean = mean(from, n);
         double std = std(from, n, mean);
         SortedPass.Result raw = SortedPass.run(work, from, n, 0.0, std, false);
         double floor = n == 0 ? Double.NaN : DeltaCdf.gaussianFloor(n);
         if (set == StatisticSet.QUICK) {
             return new ScopeStatistics(n, excluded, raw.exact(), Double.NaN, Double.NaN, Double.NaN, magnitude,
-                    raw.ks(), Double.NaN, Double.NaN, Double.NaN, floor, mean, std);
+                    raw.ks(), Double.NaN, Double.NaN, Double.NaN, floor, mean / scale, std / scale);
         }
         SortedPass.Result centred = SortedPass.run(work, from, n, mean, std, true);
         Skewness skewness = new Skewness();
@@ -179,7 +197,8 @@ public final class WeightChangeScorer {
             kurtosis.increment(work[i]);
         }
         return new ScopeStatistics(n, excluded, raw.exact(), centred.exact(), raw.grid(), centred.grid(), magnitude,
-                raw.ks(), centred.andersonDarling(), skewness.getResult(), kurtosis.getResult(), floor, mean, std);
+                raw.ks(), centred.andersonDarling(), skewness.getResult(), kurtosis.getResult(), floor, mean / scale,
+                std / scale);
     }
 
     private double mean(int from, int n) {

@@ -1,5 +1,6 @@
 package org.synapticgeometry.workflow;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.synapticgeometry.files.Json;
 
 /**
  * The parameters a workflow run sets: a {@code -params-file} (YAML or JSON) overridden by
@@ -127,9 +129,12 @@ public final class WorkflowParams {
             }
             values.setAll((ObjectNode) root);
             topLevelLines(factory, file).forEach((k, line) -> origins.put(k, given + " line " + line));
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("-params-file " + given + Json.where(e) + ": not valid "
+                    + (json ? "JSON" : "YAML") + " (" + e.getOriginalMessage().lines().findFirst().orElse("")
+                    + "); fix the syntax", e);
         } catch (IOException e) {
-            throw new IllegalArgumentException("-params-file " + given + " is not valid "
-                    + (json ? "JSON" : "YAML") + ": " + e.getMessage().lines().findFirst().orElse(""), e);
+            throw new IllegalArgumentException("-params-file " + given + " cannot be read: " + e.getMessage(), e);
         }
     }
 

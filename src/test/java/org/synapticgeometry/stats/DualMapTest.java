@@ -21,7 +21,10 @@ class DualMapTest {
         w[17] = 0f;
         for (Potential p : PotentialFamilies.examples()) {
             double[] out = new double[w.length];
-            DualMap.of(p).map(w, 0, w.length, out);
+            for (int i = 0; i < w.length; i++) {
+                out[i] = w[i];
+            }
+            DualMap.of(p).map(out, w.length);
             for (int i = 0; i < w.length; i++) {
                 double expected = p.toDual(w[i]);
                 if (Double.isNaN(expected)) {

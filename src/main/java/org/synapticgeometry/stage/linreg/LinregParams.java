@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import org.synapticgeometry.files.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -91,7 +92,7 @@ public record LinregParams(
         try {
             p = mapper().readValue(Files.readAllBytes(file), LinregParams.class);
         } catch (JacksonException e) {
-            throw new IllegalArgumentException("params file " + file + ": " + describe(e));
+            throw new IllegalArgumentException("params file " + file + Json.where(e) + ": " + describe(e));
         } catch (IOException e) {
             throw new IllegalArgumentException("--params " + file + " cannot be read (" + e.getMessage()
                     + "); give an existing YAML file");

@@ -185,6 +185,10 @@ final class ScoreOutputs {
                 for (int c = 0; c < candidates.size(); c++) {
                     number(d, candidates.get(c).name(), v[c]);
                 }
+                ObjectNode unscored = o.putObject("unscored");
+                id.unscored().forEach(unscored::put);
+                ObjectNode excluded = o.putObject("excluded");
+                id.excluded().forEach(excluded::put);
             }
         }
         Map<String, Identification> tally = tallies();

@@ -16,6 +16,7 @@ import org.synapticgeometry.snapshot.SnapshotPair;
 import org.synapticgeometry.stats.Bootstrap;
 import org.synapticgeometry.stats.Identification;
 import org.synapticgeometry.stats.ParameterScan;
+import org.synapticgeometry.stats.ScopeStatistics;
 import org.synapticgeometry.stats.Scopes;
 import org.synapticgeometry.stats.SignReadout;
 import org.synapticgeometry.stats.StatisticSet;
@@ -55,17 +56,21 @@ final class ScoreRunAnalysis {
         try {
             SnapshotPair pair = SnapshotPair.read(run.init(), run.fin());
             all = pair.match(config.layers(), config.excludeNonFinite()).stream()
-                    .map(l -> new WeightLayer(l.name(), l.init().data(), l.fin().data())).toList();
+                    .filter(l -> l.init().size() > 0).map(ScoreRunAnalysis::layer).toList();
         } catch (IllegalArgumentException | UncheckedIOException e) {
             return ScoreRunResult.failed(run, e.getMessage());
+        }
+        if (all.isEmpty()) {
+            return ScoreRunResult.failed(run, "the selected layers of " + run.init() + " hold no weights (every layer"
+                    + " has size 0); select layers that hold weights");
+        }
+        if (all.stream().noneMatch(WeightLayer::anyChanged)) {
+            return ScoreRunResult.failed(run, "no weight changed between " + run.init() + " and " + run.fin()
+                    + " (all " + weights(all) + " equal; the same checkpoint given twice?); nothing to score");
         }
         List<WeightLayer> layers = config.excludeUnchanged()
                 ? all.stream().map(WeightLayer::changedOnly).filter(l -> l.size() > 0).toList() : all;
         long unchanged = weights(all) - weights(layers);
-        if (layers.isEmpty()) {
-            return ScoreRunResult.failed(run, "no weight changed between " + run.init() + " and " + run.fin()
-                    + " (" + unchanged + " unchanged); nothing to score with --exclude-unchanged");
-        }
         WeightChangeScorer scorer = WeightChangeScorer.of(layers, config.scopes(), StatisticSet.FULL);
         Map<String, WeightChangeScorer.CandidateScores> scores = new LinkedHashMap<>();
         potentials.forEach((name, p) -> scores.put(name, scorer.score(p)));
@@ -79,9 +84,35 @@ final class ScoreRunAnalysis {
             pooled = Scopes.POOLED.equals(scope) ? id : pooled;
             ids.add(id);
         }
+        ScoreRunResult.RunIdentification pooledId = ids.isEmpty() ? null : ids.get(0);
+        if (pooledId != null && pooledId.identified() == null) {
+            return ScoreRunResult.failed(run, "no candidate could be scored in scope " + pooledId.scope() + ": "
+                    + pooledId.unscored());
+        }
         SignReadout readout = SignReadout.of(layers, scorer.scratch());
         return new ScoreRunResult(run, rows, ids, readout, layers.stream().map(WeightLayer::name).toList(), unchanged,
                 null);
+    }
+
+    /** A matched layer in float64 when either snapshot stores it so, else in float32. */
+    private static WeightLayer layer(SnapshotPair.LayerPair l) {
+        return l.isFloat64() ? new WeightLayer(l.name(), l.init64(), l.fin64())
+                : new WeightLayer(l.name(), l.init().data(), l.fin().data());
+    }
+
+    /** Why a candidate's statistics in one scope are not a usable score, or null when they are. */
+    static String unscoredReason(ScopeStatistics s) {
+        if (Double.isFinite(s.deltaCdf())) {
+            return null;
+        }
+        if (s.n() < 2) {
+            return s.n() + " finite dual change(s) of " + (s.n() + s.excluded()) + " (the others are not finite"
+                    + " in this geometry)";
+        }
+        if (!(s.std() > 0)) {
+            return "the dual change is constant (std " + s.std() + ")";
+        }
+        return "the statistic is not finite (std " + s.std() + ")";
     }
 
     private static long weights(List<WeightLayer> layers) {
@@ -105,8 +136,20 @@ final class ScoreRunAnalysis {
             interval = pHatInterval(reps, main.length);
         }
         String identified = winner < 0 ? null : config.candidates().get(winner).name();
+        Map<String, String> unscored = new LinkedHashMap<>();
+        Map<String, Long> excluded = new LinkedHashMap<>();
+        for (Potential c : config.candidates()) {
+            ScopeStatistics s = scores.get(c.name()).scopes().get(scope);
+            String reason = unscoredReason(s);
+            if (reason != null) {
+                unscored.put(c.name(), reason);
+            }
+            if (s.excluded() > 0) {
+                excluded.put(c.name(), s.excluded());
+            }
+        }
         return new ScoreRunResult.RunIdentification(scope, identified, confidence, main, pHat, interval[0], interval[1],
-                betaHat, pCurve);
+                betaHat, pCurve, unscored, excluded);
     }
 
     private static double[] deltaCdfs(List<String> names, String scope, Map<String, WeightChangeScorer.CandidateScores> scores) {

@@ -1,7 +1,10 @@
 package org.synapticgeometry.stage.score;
 
 import org.synapticgeometry.files.Manifest;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.synapticgeometry.stats.ScopeStatistics;
 import org.synapticgeometry.stats.SignReadout;
 
@@ -54,19 +57,26 @@ public record ScoreRunResult(Manifest.Entry run, List<Row> rows, List<RunIdentif
      * @param pHatHigh 97.5th percentile of the bootstrap p̂
      * @param betaHat β̂, the β minimising ΔCDF over the hypentropy scan (NaN without scan)
      * @param scanPDeltaCdf exact ΔCDF at each p of the scan, in scan order
+     * @param unscored identification candidates that could not be scored in this scope → why (identification
+     *     chose among the others)
+     * @param excluded identification candidates → weights left out because their dual change is not finite
+     *     (only candidates that left some out)
      */
     public record RunIdentification(String scope, String identified, double confidence, double[] candidateDeltaCdf,
-            double pHat, double pHatLow, double pHatHigh, double betaHat, double[] scanPDeltaCdf) {
-        /** Copies the arrays. */
+            double pHat, double pHatLow, double pHatHigh, double betaHat, double[] scanPDeltaCdf,
+            Map<String, String> unscored, Map<String, Long> excluded) {
+        /** Copies the arrays and maps. */
         public RunIdentification {
             candidateDeltaCdf = candidateDeltaCdf.clone();
             scanPDeltaCdf = scanPDeltaCdf.clone();
+            unscored = Collections.unmodifiableMap(new LinkedHashMap<>(unscored));
+            excluded = Collections.unmodifiableMap(new LinkedHashMap<>(excluded));
         }
 
         /** The same identification reported under another scope (one-layer runs: standardized = pooled). */
         public RunIdentification inScope(String other) {
             return new RunIdentification(other, identified, confidence, candidateDeltaCdf, pHat, pHatLow, pHatHigh, betaHat,
-                    scanPDeltaCdf);
+                    scanPDeltaCdf, unscored, excluded);
         }
 
         /** ΔCDF along the p scan (a copy). */

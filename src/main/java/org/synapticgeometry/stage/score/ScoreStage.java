@@ -65,8 +65,22 @@ public final class ScoreStage implements Stage<ScoreOptions, List<ScoreRunResult
             results.add(r);
             progress.advance(1, "run '" + run.runId() + "' " + (r.failure() == null ? "scored"
                     : "NOT scored (" + r.failure() + ")"));
+            notes(context, r);
         }
         return results;
+    }
+
+    /** Says on the log which candidates left weights out or could not be scored (pooled scope). */
+    private static void notes(StageContext context, ScoreRunResult r) {
+        if (r.identifications().isEmpty()) {
+            return;
+        }
+        ScoreRunResult.RunIdentification id = r.identifications().get(0);
+        String where = "sgeo score: note: run '" + r.run().runId() + "' (" + id.scope() + "): ";
+        id.excluded().forEach((c, n) -> context.log().println(where + c + " left out " + n
+                + " weight(s) whose dual change is not finite (counted as excluded)"));
+        id.unscored().forEach((c, why) -> context.log().println(where + c + " could not be scored: " + why
+                + "; identified among the other candidates (listed under unscored in identification.json)"));
     }
 
     private static void recordInputs(StageContext context, Manifest.Entry run) {

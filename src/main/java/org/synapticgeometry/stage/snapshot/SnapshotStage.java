@@ -56,6 +56,12 @@ public final class SnapshotStage implements Stage<SnapshotOptions, SnapshotStage
         return STAGE;
     }
 
+    /** A snapshot folder may hold other snapshots (e.g. init.npz and final.npz written by two runs). */
+    @Override
+    public boolean ownsOutputFolder() {
+        return false;
+    }
+
     /**
      * Writes the NPZ and its JSON description.
      *

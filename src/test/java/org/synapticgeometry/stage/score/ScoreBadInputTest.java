@@ -130,19 +130,64 @@ class ScoreBadInputTest {
     }
 
     @Test
-    void dtypeMismatchIsReported() throws IOException {
+    void mixedDtypePairIsScoredInFloat64() throws IOException {
         Files.createDirectories(dir.resolve("d"));
-        NpzWriter.writeNpy(dir.resolve("d/init.npy"), FloatTensor.vector(new float[] {1f, 2f}));
+        NpzWriter.writeNpy(dir.resolve("d/init.npy"), FloatTensor.vector(new float[] {1f, 2f, 3f}));
         byte[] f4 = Files.readAllBytes(dir.resolve("d/init.npy"));
-        String header = new String(f4, 10, f4.length - 10 - 8, java.nio.charset.StandardCharsets.ISO_8859_1);
-        byte[] f8 = new byte[f4.length + 8];
+        String header = new String(f4, 10, f4.length - 10 - 12, java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] f8 = new byte[f4.length + 12];
         System.arraycopy(f4, 0, f8, 0, 10);
         byte[] h = header.replace("<f4", "<f8").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         System.arraycopy(h, 0, f8, 10, h.length);
-        java.nio.ByteBuffer.wrap(f8, 10 + h.length, 16).order(java.nio.ByteOrder.LITTLE_ENDIAN).putDouble(1.0).putDouble(2.5);
+        // changes of 1e-9: below float32 resolution at 1..3, kept in float64
+        java.nio.ByteBuffer.wrap(f8, 10 + h.length, 24).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putDouble(1.0 + 1e-9).putDouble(2.0 - 2e-9).putDouble(3.0 + 0.5e-9);
         Files.write(dir.resolve("d/final.npy"), f8);
-        var r = score(manifest(GOOD, "bad,d/init.npy,d/final.npy,2-norm,mlp,2"));
-        assertRunReported(r, "layer 'weights' is float32 in", "but float64 in", "same dtype");
+        var r = score(manifest(GOOD, "mixed,d/init.npy,d/final.npy,2-norm,mlp,2"), "--scopes", "pooled");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode rows = new ObjectMapper().readTree(dir.resolve("out/scores.json").toFile()).get("rows");
+        for (JsonNode row : rows) {
+            if (row.get("run_id").asText().equals("mixed") && row.get("candidate").asText().equals("2-norm")) {
+                assertThat(row.get("n").asLong()).isEqualTo(3);
+                // Δ = (1e-9, -2e-9, 0.5e-9): mean and sample std in float64 (Δ stored to float32 resolution)
+                assertThat(row.get("mean").asDouble()).isCloseTo(-0.5e-9 / 3, org.assertj.core.api.Assertions.within(1e-15));
+                assertThat(row.get("std").asDouble()).isCloseTo(Math.sqrt((Math.pow(1e-9 + 0.5e-9 / 3, 2)
+                        + Math.pow(-2e-9 + 0.5e-9 / 3, 2) + Math.pow(0.5e-9 + 0.5e-9 / 3, 2)) / 2),
+                        org.assertj.core.api.Assertions.within(1e-15));
+            }
+        }
+    }
+
+    @Test
+    void sameCheckpointTwiceIsFailedNotNaN() throws IOException {
+        var r = score(manifest(GOOD, "bad,good/init.npz,good/init.npz,2-norm,mlp,2"));
+        assertRunReported(r, "no weight changed between", "the same checkpoint given twice?");
+    }
+
+    @Test
+    void zeroSizeLayersAreFailedNotNaN() throws IOException {
+        NpzWriter.writeNpz(dir.resolve("z/init.npz"), Map.of("fc", new FloatTensor(new int[] {0, 5}, new float[0])));
+        NpzWriter.writeNpz(dir.resolve("z/final.npz"), Map.of("fc", new FloatTensor(new int[] {0, 5}, new float[0])));
+        var r = score(manifest(GOOD, "bad,z/init.npz,z/final.npz,2-norm,mlp,2"));
+        assertRunReported(r, "hold no weights (every layer has size 0)");
+    }
+
+    @Test
+    void candidateThatCannotBeScoredIsListedNotDropped() throws IOException {
+        float[] w0 = new float[600];
+        float[] w1 = SyntheticChange.perturbed(org.synapticgeometry.geometry.Potentials.parse("2-norm"),
+                SyntheticChange.initial(SyntheticChange.Init.NORMAL, 600, 4), 0.1, 5);
+        NpzWriter.writeNpz(dir.resolve("zero/init.npz"), Map.of("fc", FloatTensor.vector(w0)));
+        NpzWriter.writeNpz(dir.resolve("zero/final.npz"), Map.of("fc", FloatTensor.vector(w1)));
+        var r = score(manifest("zero,zero/init.npz,zero/final.npz,2-norm,mlp,1"), "--scopes", "pooled");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("sgeo score: note: run 'zero' (pooled): negative_entropy left out 600 weight(s)")
+                .contains("negative_entropy could not be scored: 0 finite dual change(s) of 600");
+        JsonNode id = new ObjectMapper().readTree(dir.resolve("out/identification.json").toFile()).get("runs").get(0);
+        assertThat(id.get("unscored").get("negative_entropy").asText()).startsWith("0 finite dual change(s) of 600");
+        assertThat(id.get("excluded").get("negative_entropy").asLong()).isEqualTo(600);
+        assertThat(id.get("delta_cdf").get("negative_entropy").isNull()).isTrue();
+        assertThat(id.get("identified").asText()).isNotEqualTo("negative_entropy").isNotEmpty();
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.synapticgeometry.geometry.Potential;
@@ -23,7 +24,7 @@ import org.synapticgeometry.stats.WeightLayer;
  * grid points the fraction of all n values below it: O(n·1000)). The baseline is timed on one
  * candidate (its cost is the same for every candidate: the n·1000 comparisons dwarf the dual map)
  * and the ratio is taken against five times that; it is skipped above 10⁷ weights, where it would
- * run for tens of minutes.
+ * run for tens of minutes. The same weights stored as float64 are scored too, timed against float32.
  */
 final class ScoreBenchmark implements Bench.Suite {
     private static final long BASELINE_LIMIT = 10_000_000L;
@@ -60,6 +61,9 @@ final class ScoreBenchmark implements Bench.Suite {
             double five = 5 * baseline;
             rows.add(new Bench.Row(name(), "5 cand.: exact ΔCDF+KS+magnitude", n, quick, "5 x paper grid", quick / five));
             rows.add(new Bench.Row(name(), "5 cand.: all statistics", n, full, "5 x paper grid", full / five));
+            List<WeightLayer> wide = List.of(new WeightLayer("w", widen(init), widen(fin)));
+            double[] float64 = float64Cost(quickRun, () -> scoreAll(wide, candidates, StatisticSet.QUICK));
+            rows.add(new Bench.Row(name(), "5 cand.: same, float64 weights", n, float64[0], "same, float32", float64[1]));
             progress.println(String.format("bench score n=%d: 5 candidates %.0f ms wall (%.0f ms CPU of all threads in"
                     + " the warm-up call), all statistics %.0f ms; paper grid method %.0f ms per candidate, %.1fx slower"
                     + " than ours for 5; peak heap %d MB; load average %.1f", n, quick, quickCpu, full, baseline,
@@ -116,6 +120,34 @@ final class ScoreBenchmark implements Bench.Suite {
             total += Math.abs((double) below / n - Normal.cdf(x));
         }
         return total * h + Math.sqrt(sumSq / initSq);
+    }
+
+    /**
+     * Wall time of scoring the same weights stored as float64, and its ratio to float32: calls alternate
+     * (3 rounds after one warm-up each) and the ratio is the median of the per-round wall-time ratios (wall
+     * time, as scoring runs on every core).
+     */
+    private static double[] float64Cost(Runnable float32, Runnable float64) {
+        float32.run();
+        float64.run();
+        double[] ratios = new double[3];
+        double[] times = new double[3];
+        for (int i = 0; i < ratios.length; i++) {
+            double t32 = millis(float32);
+            times[i] = millis(float64);
+            ratios[i] = times[i] / t32;
+        }
+        Arrays.sort(ratios);
+        Arrays.sort(times);
+        return new double[] {times[1], ratios[1]};
+    }
+
+    private static double[] widen(float[] x) {
+        double[] d = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            d[i] = x[i];
+        }
+        return d;
     }
 
     private static double millis(Runnable call) {

@@ -69,6 +69,9 @@ public final class AtomicFiles {
      * @throws IllegalArgumentException naming the folder and the fix
      */
     public static void requireWritableDirectory(Path dir, String optionName) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException(optionName + " " + dir + " is a file, not a folder; choose a folder");
+        }
         try {
             Files.createDirectories(dir);
             Path probe = Files.createTempFile(dir, ".probe", "");

@@ -22,14 +22,32 @@ public sealed interface Weights permits Weights.Float32, Weights.Float64 {
     /** Weight {@code i}. */
     double get(int i);
 
-    /** Whether weight {@code i} differs from {@code other}'s bit for bit (other of the same kind). */
-    boolean differs(Weights other, int i);
-
     /** Copies weights {@code [from, from + len)} into {@code out[0 .. len)}, widened to double. */
     void copyTo(int from, int len, double[] out);
 
-    /** The weights at the given indices (ascending), in the same kind. */
-    Weights select(int[] indices, int count);
+    /**
+     * Whether weight {@code i} differs from {@code other}'s bit for bit (other of the same kind; widening a
+     * float to double keeps every bit pattern apart, −0 and NaNs included).
+     */
+    default boolean differs(Weights other, int i) {
+        return Double.doubleToRawLongBits(get(i)) != Double.doubleToRawLongBits(other.get(i));
+    }
+
+    /** The weights at the given indices, in the same kind. */
+    default Weights select(int[] indices, int count) {
+        double[] v = new double[count];
+        for (int k = 0; k < count; k++) {
+            v[k] = get(indices[k]);
+        }
+        if (this instanceof Float64) {
+            return of(v);
+        }
+        float[] f = new float[count];
+        for (int k = 0; k < count; k++) {
+            f[k] = (float) v[k];
+        }
+        return of(f);
+    }
 
     /** {@code float32} or {@code float64}. */
     String dtype();
@@ -47,24 +65,10 @@ public sealed interface Weights permits Weights.Float32, Weights.Float64 {
         }
 
         @Override
-        public boolean differs(Weights other, int i) {
-            return Float.floatToIntBits(values[i]) != Float.floatToIntBits(((Float32) other).values[i]);
-        }
-
-        @Override
         public void copyTo(int from, int len, double[] out) {
             for (int i = 0; i < len; i++) {
                 out[i] = values[from + i];
             }
-        }
-
-        @Override
-        public Weights select(int[] indices, int count) {
-            float[] v = new float[count];
-            for (int k = 0; k < count; k++) {
-                v[k] = values[indices[k]];
-            }
-            return new Float32(v);
         }
 
         @Override
@@ -86,22 +90,8 @@ public sealed interface Weights permits Weights.Float32, Weights.Float64 {
         }
 
         @Override
-        public boolean differs(Weights other, int i) {
-            return Double.doubleToLongBits(values[i]) != Double.doubleToLongBits(((Float64) other).values[i]);
-        }
-
-        @Override
         public void copyTo(int from, int len, double[] out) {
             System.arraycopy(values, from, out, 0, len);
-        }
-
-        @Override
-        public Weights select(int[] indices, int count) {
-            double[] v = new double[count];
-            for (int k = 0; k < count; k++) {
-                v[k] = values[indices[k]];
-            }
-            return new Float64(v);
         }
 
         @Override

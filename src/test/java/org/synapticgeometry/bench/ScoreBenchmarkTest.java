@@ -22,7 +22,7 @@ class ScoreBenchmarkTest {
         List<Bench.Row> rows = Bench.run("score", new Bench.Settings(10, new long[] {20_000}, 1, 1, 42),
                 new PrintWriter(progress));
         assertThat(rows).extracting(Bench.Row::name).containsExactly("paper grid method, 1 candidate",
-                "5 cand.: exact ΔCDF+KS+magnitude", "5 cand.: all statistics");
+                "5 cand.: exact ΔCDF+KS+magnitude", "5 cand.: all statistics", "5 cand.: same, float64 weights");
         assertThat(rows).allSatisfy(r -> assertThat(r.medianMillis()).isPositive());
         assertThat(progress.toString()).contains("bench score n=20000");
     }

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import org.synapticgeometry.files.Json;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -90,7 +91,11 @@ public record LinregParams(
     public static LinregParams read(Path file) {
         LinregParams p;
         try {
-            p = mapper().readValue(Files.readAllBytes(file), LinregParams.class);
+            byte[] content = Files.readAllBytes(file);
+            if (new String(content, StandardCharsets.UTF_8).isBlank()) {
+                throw new IllegalArgumentException("params file " + file + " is empty; see params/linreg-smoke.yaml");
+            }
+            p = mapper().readValue(content, LinregParams.class);
         } catch (JacksonException e) {
             throw new IllegalArgumentException("params file " + file + Json.where(e) + ": " + describe(e));
         } catch (IOException e) {

@@ -104,7 +104,8 @@ class SnapshotStageTest {
         Path none = tmp.resolve("none");
         Cli r = Cli.run("snapshot", "--checkpoint", none.toString(), "--out", tmp.resolve("w.npz").toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.lastErrorLine()).startsWith("sgeo snapshot: checkpoint ").contains("has no model.json");
+        assertThat(r.lastErrorLine()).isEqualTo("sgeo snapshot: checkpoint " + none
+                + " does not exist; pass a folder written by sgeo pretrain-load or finetune-per-map, or a TorchScript .pt file");
         assertThat(tmp.resolve("w.npz")).doesNotExist();
     }
 

@@ -56,7 +56,7 @@ class CliConventionsTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(deprecationLines(r)).containsExactly(
                 "sgeo finetune-per-map: --pretrained is deprecated and goes away in the next release; use --checkpoint");
-        assertThat(r.lastErrorLine()).as("the stage got the path").contains(dir.toString(), "has no model.json");
+        assertThat(r.lastErrorLine()).as("the stage got the path").contains(dir.toString(), "does not exist");
 
         r = Cli.run("finetune-per-map", "--checkpoint", missing.toString(), "--potential", "2-norm", "--k", "1.5",
                 "--out", dir.resolve("o").toString());

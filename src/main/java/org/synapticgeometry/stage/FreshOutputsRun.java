@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.synapticgeometry.files.OutputFolder;
 import org.synapticgeometry.tracking.RunStatus;
@@ -84,6 +85,21 @@ final class FreshOutputsRun implements TrackedRun {
     @Override
     public void logMetrics(Map<String, Double> metrics, long step) {
         run.logMetrics(metrics, step);
+    }
+
+    @Override
+    public Optional<String> logOnto(String otherRunId, Map<String, Double> metrics, Map<String, String> tags) {
+        return run.logOnto(otherRunId, metrics, tags);
+    }
+
+    @Override
+    public void flush() {
+        run.flush();
+    }
+
+    @Override
+    public TrackedRun startChild(String runName, Map<String, String> params, Map<String, String> tags) {
+        return run.startChild(runName, params, tags);
     }
 
     @Override

@@ -156,6 +156,21 @@ class FreshOutputsTest {
         }
 
         @Override
+        public java.util.Optional<String> logOnto(String otherRunId, Map<String, Double> metrics, Map<String, String> tags) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public org.synapticgeometry.tracking.TrackedRun startChild(String runName, Map<String, String> params,
+                Map<String, String> tags) {
+            return this;
+        }
+
+        @Override
         public void recordInput(Path file) {
         }
 

@@ -16,19 +16,21 @@ import org.synapticgeometry.geometry.Potential;
  * @param fused makes the fused step, or null when there is none (a p-norm other than the 2-, 3-,
  *     1.5- and 2.5-norm, whose general powers would need the Vector API's {@code POW}, which is not
  *     bit-reproducible, see {@link LaneMath}; hypentropy with β &gt; 1e18, whose β² overflows
- *     float). A supplier, so that nothing of the Vector API loads on a JVM without it.
+ *     float). A supplier written as a lambda, not a constructor reference: a constructor reference
+ *     resolves its class (and with it the Vector API) when the supplier is made, a lambda only when it
+ *     runs, so a JVM without {@code jdk.incubator.vector} never loads it.
  */
 record PotentialKernels(MirrorMap map, Supplier<VectorMirrorStep> fused) {
     private static final Potential.Visitor<PotentialKernels> REGISTRY = new Potential.Visitor<>() {
         @Override
         public PotentialKernels pNorm(PNormPotential p) {
             if (p.p() == 2.0) {
-                return new PotentialKernels(new EuclideanMirrorMap(p), VectorMirrorStep.Euclidean::new);
+                return new PotentialKernels(new EuclideanMirrorMap(p), () -> new VectorMirrorStep.Euclidean());
             }
             Supplier<VectorMirrorStep> fused = switch (Double.toString(p.p())) {
-                case "3.0" -> VectorMirrorStep.ThreeNorm::new;
-                case "1.5" -> VectorMirrorStep.OneAndHalfNorm::new;
-                case "2.5" -> VectorMirrorStep.TwoAndHalfNorm::new;
+                case "3.0" -> () -> new VectorMirrorStep.ThreeNorm();
+                case "1.5" -> () -> new VectorMirrorStep.OneAndHalfNorm();
+                case "2.5" -> () -> new VectorMirrorStep.TwoAndHalfNorm();
                 default -> null;
             };
             return new PotentialKernels(new PNormMirrorMap(p), fused);
@@ -36,7 +38,7 @@ record PotentialKernels(MirrorMap map, Supplier<VectorMirrorStep> fused) {
 
         @Override
         public PotentialKernels negativeEntropy(NegativeEntropyPotential p) {
-            return new PotentialKernels(new NegativeEntropyMirrorMap(p), VectorMirrorStep.NegativeEntropy::new);
+            return new PotentialKernels(new NegativeEntropyMirrorMap(p), () -> new VectorMirrorStep.NegativeEntropy());
         }
 
         @Override

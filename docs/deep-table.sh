@@ -47,7 +47,7 @@ for seed in $seeds; do
       ft="$out/ft/$id"
       pre=$(pretrained "$arch" "$pot")
       if [[ ! -f "$ft/train.json" ]]; then
-        timed finetune-per-map "$id" "$sgeo" finetune-per-map --pretrained "$pre" --potential "$pot" \
+        timed finetune-per-map "$id" "$sgeo" finetune-per-map --checkpoint "$pre" --potential "$pot" \
           --seed "$seed" --lr-grid "$(grid "$pot")" --out "$ft"
       fi
       if [[ -f "$ft/model.json" && ! -f "$ft/weights.npz" ]]; then

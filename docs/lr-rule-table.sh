@@ -35,7 +35,7 @@ for arch in $archs; do
         id="${rule//:/-}-$arch-$pot-s$seed"
         ft="$out/ft/$id"
         if [[ ! -f "$ft/train.json" ]]; then
-          timed finetune-per-map "$id" "$sgeo" finetune-per-map --pretrained "$pre" --potential "$pot" \
+          timed finetune-per-map "$id" "$sgeo" finetune-per-map --checkpoint "$pre" --potential "$pot" \
             --seed "$seed" --lr-grid "$(grid "$pot")" --lr-rule "$rule" "${finetune_opts[@]}" --out "$ft"
         fi
         if [[ -f "$ft/model.json" && ! -f "$ft/weights.npz" ]]; then

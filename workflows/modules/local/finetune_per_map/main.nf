@@ -22,7 +22,8 @@ process FINETUNE_PER_MAP {
     def device = task.ext.device ? "--device ${task.ext.device}" : ''
     """
     # sgeo build ${params.sgeo_build} (part of the cache key: a new build re-runs the task)
-    sgeo finetune-per-map --pretrained pretrained --potential ${meta.map} --seed ${meta.seed} --lr-rule ${params.lr_rule} ${data} ${device} --out finetuned ${args}
+    rm -rf finetuned  # leftovers of an attempt killed with its launcher (Nextflow 24.10 reuses that folder)
+    sgeo finetune-per-map --checkpoint pretrained --potential ${meta.map} --seed ${meta.seed} --lr-rule ${params.lr_rule} ${data} ${device} --out finetuned ${args}
     sgeo-versions ${task.process} > versions.yml
     """
 

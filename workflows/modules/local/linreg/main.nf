@@ -20,6 +20,7 @@ process LINREG {
     def args = task.ext.args ?: ''
     """
     # sgeo build ${params.sgeo_build} (part of the cache key: a new build re-runs the task)
+    rm -rf linreg  # leftovers of an attempt killed with its launcher (Nextflow 24.10 reuses that folder)
     sgeo linreg --params ${params_file} --out linreg ${args}
     sgeo-versions ${task.process} > versions.yml
     """

@@ -24,6 +24,7 @@ process PRETRAIN_LOAD {
     def device = task.ext.device ? "--device ${task.ext.device}" : ''
     """
     # sgeo build ${params.sgeo_build} (part of the cache key: a new build re-runs the task)
+    rm -rf pretrained  # leftovers of an attempt killed with its launcher (Nextflow 24.10 reuses that folder)
     sgeo pretrain-load --arch ${meta.arch} --seed ${meta.seed} --epochs ${params.pretrain_epochs} ${potential} ${data} ${device} --out pretrained ${args}
     sgeo-versions ${task.process} > versions.yml
     """

@@ -18,9 +18,10 @@ process REPORT {
     def args = task.ext.args ?: ''
     def scoreArgs = (scores instanceof List ? scores : [scores]).collect { "--scores ${it}" }.join(' ')
     def extraArgs = extras ? '--extras extras' : ''
-    def pairArgs = pairs_manifest ? '--pairs pairs/manifest.csv' : ''
+    def pairArgs = pairs_manifest ? '--manifest pairs/manifest.csv' : ''
     """
     # sgeo build ${params.sgeo_build} (part of the cache key: a new build re-runs the task)
+    rm -rf report  # leftovers of an attempt killed with its launcher (Nextflow 24.10 reuses that folder)
     sgeo report ${scoreArgs} ${extraArgs} ${pairArgs} --out report ${args}
     sgeo-versions ${task.process} > versions.yml
     """

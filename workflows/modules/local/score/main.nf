@@ -23,6 +23,7 @@ process SCORE {
     """
     # sgeo build ${params.sgeo_build} (part of the cache key: a new build re-runs the task)
     cat staged-manifest.csv > manifest.csv
+    rm -rf scores  # leftovers of an attempt killed with its launcher (Nextflow 24.10 reuses that folder)
     sgeo score --manifest manifest.csv --out scores ${args}
     sgeo-versions ${task.process} > versions.yml
     """

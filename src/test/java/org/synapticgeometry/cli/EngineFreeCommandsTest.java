@@ -34,7 +34,7 @@ class EngineFreeCommandsTest {
         assertThat(djlClasses(dir, "report", "report", "--scores", dir.resolve("s").toString(), "--out",
                 dir.resolve("r").toString())).isEmpty();
         assertThat(dir.resolve("r/index.html")).exists();
-        assertThat(djlClasses(dir, "finetune", "finetune-per-map", "--pretrained", dir.toString(), "--potential",
+        assertThat(djlClasses(dir, "finetune", "finetune-per-map", "--checkpoint", dir.toString(), "--potential",
                 "2-norm", "--seed", "1", "--out", dir.resolve("f").toString())).isNotEmpty();
     }
 

@@ -33,7 +33,8 @@ public final class FinetunePerMapCommand implements Callable<Integer> {
     @Option(names = "--pretrained", hidden = true, paramLabel = "DIR", description = "Old name of --checkpoint.")
     private Path legacyPretrained;
 
-    @Option(names = "--potential", required = true, description = "potential: 2-norm, 3-norm, negative_entropy, ...")
+    @Option(names = "--potential", paramLabel = "POTENTIAL", required = true,
+            description = "potential: 2-norm, 3-norm, negative_entropy, ...")
     private String potential;
 
     @Mixin
@@ -46,46 +47,53 @@ public final class FinetunePerMapCommand implements Callable<Integer> {
             description = "Fine-tune on N = floor(D^K) images, D the number of scored weights (default: ${DEFAULT-VALUE}).")
     private double subsetExponent;
 
-    @Option(names = "--k", hidden = true, description = "Old name of --subset-exponent.")
+    @Option(names = "--k", paramLabel = "K", hidden = true, description = "Old name of --subset-exponent.")
     private Double legacyK;
 
     @Option(names = "--subset-size", defaultValue = "0", paramLabel = "N",
             description = "Fine-tune on exactly N images instead (default: from --subset-exponent).")
     private int subsetSize;
 
-    @Option(names = "--n", hidden = true, description = "Old name of --subset-size.")
+    @Option(names = "--n", paramLabel = "N", hidden = true, description = "Old name of --subset-size.")
     private Integer legacyN;
 
-    @Option(names = "--lr-grid", split = ",", defaultValue = "1e-5,1e-4,1e-3,1e-2,1e-1",
+    @Option(names = "--lr-grid", paramLabel = "RATE", split = ",", defaultValue = "1e-5,1e-4,1e-3,1e-2,1e-1",
             description = "learning rates tried (default ${DEFAULT-VALUE})")
     private List<Double> lrGrid;
 
-    @Option(names = "--lr-rule", defaultValue = "lowest-loss", description = "how the rate is chosen: lowest-loss"
+    @Option(names = "--lr-rule", paramLabel = "RULE", defaultValue = "lowest-loss",
+            description = "how the rate is chosen: lowest-loss"
             + " (the paper: lowest last-epoch loss), smallest-fitting (the smallest rate that reaches 100%% train"
             + " accuracy; lowest loss when none does) or bounded-change:B (the lowest loss among rates whose largest"
             + " per-layer relative change ||w_T - w_0||/||w_0|| is at most B, e.g. bounded-change:0.2: the lazy"
             + " regime) (default ${DEFAULT-VALUE})")
     private String lrRule;
 
-    @Option(names = "--epochs", defaultValue = "30", description = "epochs of the first search (default ${DEFAULT-VALUE})")
+    @Option(names = "--epochs", paramLabel = "E", defaultValue = "30",
+            description = "epochs of the first search (default ${DEFAULT-VALUE})")
     private int epochs;
 
-    @Option(names = "--extra-epochs", defaultValue = "30", description = "epochs added per retry (default ${DEFAULT-VALUE})")
+    @Option(names = "--extra-epochs", paramLabel = "E", defaultValue = "30",
+            description = "epochs added per retry (default ${DEFAULT-VALUE})")
     private int extraEpochs;
 
-    @Option(names = "--max-attempts", defaultValue = "4", description = "searches in all (default ${DEFAULT-VALUE})")
+    @Option(names = "--max-attempts", paramLabel = "A", defaultValue = "4",
+            description = "searches in all (default ${DEFAULT-VALUE})")
     private int maxAttempts;
 
-    @Option(names = "--batch-size", defaultValue = "256", description = "mini-batch size (default ${DEFAULT-VALUE})")
+    @Option(names = "--batch-size", paramLabel = "B", defaultValue = "256",
+            description = "mini-batch size (default ${DEFAULT-VALUE})")
     private int batchSize;
 
-    @Option(names = "--momentum", defaultValue = "0.9", description = "momentum (default ${DEFAULT-VALUE})")
+    @Option(names = "--momentum", paramLabel = "M", defaultValue = "0.9",
+            description = "momentum (default ${DEFAULT-VALUE})")
     private double momentum;
 
     @Mixin
     private SharedOptions.DataDir dataDir;
 
-    @Option(names = "--images", paramLabel = "DIR", description = "image folder (one sub-folder per class) instead of the"
+    @Option(names = "--images", paramLabel = "DIR",
+            description = "image folder (one sub-folder per class) instead of the"
             + " Fashion-MNIST test split, e.g. for an imported TorchScript model")
     private Path images;
 

@@ -27,11 +27,13 @@ public final class PretrainLoadCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--arch", description = "zoo architecture: mlp-16, mlp-256, mlp-1024x2, cnn, resnet-small, rnn-100,"
+    @Option(names = "--arch", paramLabel = "ARCH",
+            description = "zoo architecture: mlp-16, mlp-256, mlp-1024x2, cnn, resnet-small, rnn-100,"
             + " rnn-1000")
     private String arch;
 
-    @Option(names = "--torchscript", description = "TorchScript file (torch.jit.save) to import, parameters trainable")
+    @Option(names = "--torchscript", paramLabel = "FILE.pt",
+            description = "TorchScript file (torch.jit.save) to import, parameters trainable")
     private Path torchscript;
 
     @Option(names = "--checkpoint", paramLabel = "DIR", description = "checkpoint folder of ours to check and copy")
@@ -43,32 +45,40 @@ public final class PretrainLoadCommand implements Callable<Integer> {
     @Mixin
     private SharedOptions.Seed seed;
 
-    @Option(names = "--epochs", defaultValue = "3", description = "pretraining epochs (default ${DEFAULT-VALUE})")
+    @Option(names = "--epochs", paramLabel = "E", defaultValue = "3",
+            description = "pretraining epochs (default ${DEFAULT-VALUE})")
     private int epochs;
 
     @Mixin
     private SharedOptions.DataDir dataDir;
 
-    @Option(names = "--potential", description = "pretrain with mirror descent in this potential (the paper's RNN"
+    @Option(names = "--potential", paramLabel = "POTENTIAL",
+            description = "pretrain with mirror descent in this potential (the paper's RNN"
             + " protocol), e.g. 3-norm; default: SGD with momentum 0.9")
     private String potential;
 
-    @Option(names = "--lr", defaultValue = "0.01", description = "fixed pretraining learning rate (default ${DEFAULT-VALUE})")
+    @Option(names = "--lr", paramLabel = "RATE", defaultValue = "0.01",
+            description = "fixed pretraining learning rate (default ${DEFAULT-VALUE})")
     private double lr;
 
-    @Option(names = "--batch-size", defaultValue = "128", description = "mini-batch size (default ${DEFAULT-VALUE})")
+    @Option(names = "--batch-size", paramLabel = "B", defaultValue = "128",
+            description = "mini-batch size (default ${DEFAULT-VALUE})")
     private int batchSize;
 
-    @Option(names = "--train-limit", defaultValue = "0", description = "use only the first N training images (0 = all)")
+    @Option(names = "--train-limit", paramLabel = "N", defaultValue = "0",
+            description = "use only the first N training images (0 = all)")
     private int trainLimit;
 
-    @Option(names = "--channels", defaultValue = "1", description = "TorchScript input channels (default ${DEFAULT-VALUE})")
+    @Option(names = "--channels", paramLabel = "C", defaultValue = "1",
+            description = "TorchScript input channels (default ${DEFAULT-VALUE})")
     private int channels;
 
-    @Option(names = "--image-size", defaultValue = "28", description = "TorchScript input height = width (default ${DEFAULT-VALUE})")
+    @Option(names = "--image-size", paramLabel = "PIXELS", defaultValue = "28",
+            description = "TorchScript input height = width (default ${DEFAULT-VALUE})")
     private int imageSize;
 
-    @Option(names = "--input-view", defaultValue = "image", description = "TorchScript batch layout: image, flat,"
+    @Option(names = "--input-view", paramLabel = "image|flat|row_sequence", defaultValue = "image",
+            description = "TorchScript batch layout: image, flat,"
             + " row_sequence (default ${DEFAULT-VALUE})")
     private String inputView;
 

@@ -37,6 +37,38 @@ class CliConventionsTest {
         }
     }
 
+    /**
+     * Every option or positional parameter that takes a value names it in --help (DIR, FILE.csv, N, ...),
+     * hidden old names included: picocli's default placeholder is the Java field's name in angle brackets.
+     */
+    @Test
+    void everyValueHasADescriptiveLabelNotTheFieldName() {
+        List<String> defaults = new ArrayList<>();
+        List<CommandLine> commands = new ArrayList<>();
+        collectCommands(new CommandLine(new Sgeo()), commands);
+        for (CommandLine command : commands) {
+            List<CommandLine.Model.ArgSpec> args = new ArrayList<>(command.getCommandSpec().options());
+            args.addAll(command.getCommandSpec().positionalParameters());
+            for (CommandLine.Model.ArgSpec arg : args) {
+                if (arg.arity().max() > 0 && !arg.typeInfo().isBoolean() && arg.paramLabel().startsWith("<")) {
+                    String name = arg.isOption() ? ((CommandLine.Model.OptionSpec) arg).longestName() : "positional";
+                    defaults.add(command.getCommandSpec().qualifiedName() + " " + name + " " + arg.paramLabel());
+                }
+            }
+        }
+        assertThat(commands).hasSizeGreaterThan(12);
+        assertThat(defaults).as("options showing picocli's default <fieldName> label").isEmpty();
+    }
+
+    private static void collectCommands(CommandLine cmd, List<CommandLine> into) {
+        into.add(cmd);
+        cmd.getSubcommands().forEach((name, sub) -> {
+            if (!name.equals("help")) {
+                collectCommands(sub, into);
+            }
+        });
+    }
+
     private static void collect(CommandLine cmd, List<String> path, List<List<String>> into) {
         into.add(List.copyOf(path));
         cmd.getSubcommands().forEach((name, sub) -> {

@@ -10,7 +10,9 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.recurrent.RNN;
+import ai.djl.training.initializer.UniformInitializer;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +31,11 @@ import org.synapticgeometry.data.InputView;
  * rnn-100      tanh RNN over 28 rows, readout of the last step   D = 100² = 10,000
  * rnn-1000     as rnn-100 with 1000 units                          D = 1000² = 1,000,000
  * </pre>
+ * The RNNs start as PyTorch's {@code nn.RNN} and {@code nn.Linear} do in the paper's code: every
+ * weight and bias uniform in ±1/√H (H = hidden units = the readout's fan-in), so the recurrent
+ * matrix starts with spectral radius about 0.58 and no bias at zero (negative entropy never moves a
+ * zero weight). DJL's defaults (Xavier weights, zero biases) would start rnn-100 at radius about
+ * 1.4, the chaotic regime of a tanh RNN, with biases that negative entropy can never train.
  */
 public final class Zoo {
     private static final int CLASSES = 10;
@@ -135,10 +142,14 @@ public final class Zoo {
     }
 
     private static Block rnn(int hidden) {
-        return new NamedSequentialBlock()
+        Block block = new NamedSequentialBlock()
                 .add("rnn", RNN.builder().setStateSize(hidden).setNumLayers(1).optBatchFirst(true)
                         .optReturnState(false).setActivation(RNN.Activation.TANH).build())
                 .add("last", new LambdaBlock(list -> new NDList(list.singletonOrThrow().get(":, -1, :"))))
                 .add("fc", Linear.builder().setUnits(CLASSES).build());
+        UniformInitializer pytorchDefault = new UniformInitializer((float) (1 / Math.sqrt(hidden)));
+        block.setInitializer(pytorchDefault, Parameter.Type.WEIGHT);
+        block.setInitializer(pytorchDefault, Parameter.Type.BIAS);
+        return block;
     }
 }

@@ -18,6 +18,7 @@ import org.mlflow.api.proto.Service;
 import org.mlflow.tracking.MlflowClient;
 import org.mlflow.tracking.MlflowClientException;
 import org.mlflow.tracking.MlflowHttpException;
+import org.mlflow.tracking.RunsPage;
 
 /**
  * A real MLflow server through the official Java client (built by {@link MlflowClients} with
@@ -30,10 +31,12 @@ public final class ServerTracker implements Tracker {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Characters of a file's SHA-256 used as its dataset digest (MLflow stores at most 36). */
     private static final int DATASET_DIGEST = 32;
+    /** Runs per search request (MLflow's maximum is 50000; its default 1000). */
+    private static final int SEARCH_PAGE = 1000;
     private final TrackingUri uri;
     private final ServerSettings settings;
     private final MlflowClient client;
-    private final ArtifactUploader uploader;
+    private final ArtifactTransfer transfer;
     private final Map<String, String> artifactUris = new ConcurrentHashMap<>();
 
     /** Connects lazily to the server of {@code uri}. */
@@ -44,7 +47,7 @@ public final class ServerTracker implements Tracker {
         this.uri = uri;
         this.settings = settings;
         this.client = MlflowClients.create(uri, settings);
-        this.uploader = new ArtifactUploader(uri.server(), settings);
+        this.transfer = new ArtifactTransfer(uri.server(), settings);
     }
 
     @Override
@@ -105,7 +108,7 @@ public final class ServerTracker implements Tracker {
         String artifactUri = artifactUris.computeIfAbsent(runId,
                 id -> call("get run", () -> client.getRun(id)).getInfo().getArtifactUri());
         call("upload artifact '" + artifactPath + "'", () -> {
-            uploader.upload(runId, artifactUri, file, artifactPath);
+            transfer.upload(runId, artifactUri, file, artifactPath);
             return null;
         });
     }
@@ -173,9 +176,18 @@ public final class ServerTracker implements Tracker {
         });
     }
 
-    /** Runs of an experiment matching an MLflow search filter. */
+    /** Active runs of experiments matching an MLflow search filter, every page. */
     List<Service.RunInfo> search(List<String> experimentIds, String filter) {
-        return call("search runs", () -> client.searchRuns(experimentIds, filter));
+        List<Service.RunInfo> out = new ArrayList<>();
+        Optional<String> token = Optional.empty();
+        do {
+            String page = token.orElse(null);
+            RunsPage runs = call("search runs", () -> client.searchRuns(experimentIds, filter,
+                    Service.ViewType.ACTIVE_ONLY, SEARCH_PAGE, List.of(), page));
+            runs.getItems().forEach(r -> out.add(r.getInfo()));
+            token = runs.getNextPageToken();
+        } while (token.isPresent());
+        return out;
     }
 
     /** Ids of all active experiments. */
@@ -195,6 +207,15 @@ public final class ServerTracker implements Tracker {
                 out.add(new MetricPoint(m.getKey(), m.getValue(), m.getTimestamp(), m.getStep()));
             }
             return out;
+        });
+    }
+
+    /** Downloads artifact {@code artifactPath} of a run into {@code target}. */
+    void download(String runId, String artifactPath, Path target) {
+        MlflowLimits.checkArtifactPath(artifactPath);
+        call("download artifact '" + artifactPath + "' of run " + runId, () -> {
+            transfer.download(runId, artifactPath, target);
+            return null;
         });
     }
 

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.synapticgeometry.files.Json;
@@ -64,21 +62,9 @@ class CompareCommandTest {
     void readsAReproductionFromTheArtifactsOfAParentRunInAFileStore() throws Exception {
         Path results = RegressCommandTest.FIXTURES.resolve("smoke-s12");
         FileStore store = new FileStore(dir.resolve("mlruns"));
+        TrackedFixture logged = TrackedFixture.log(store, "sgeo-smoke", results);
+        String parent = logged.parent();
         String exp = store.experimentId("sgeo-smoke");
-        String parent = store.createRun(exp, null, "sgeo-run", 1L);
-        List<Path> dirs;
-        try (Stream<Path> s = Files.walk(results)) {
-            dirs = s.filter(p -> p.getFileName().toString().equals("run.json")).map(Path::getParent).toList();
-        }
-        for (Path d : dirs) {
-            String child = store.createRun(exp, null, d.getFileName().toString(), 2L);
-            store.logBatch(child, List.of(), Map.of(), Map.of(TrackingKeys.PARENT, parent));
-            try (Stream<Path> files = Files.list(d)) {
-                for (Path f : files.filter(Files::isRegularFile).toList()) {
-                    store.uploadArtifact(child, f, f.getFileName().toString());
-                }
-            }
-        }
         String other = store.createRun(exp, null, "another reproduction", 3L);
         store.uploadArtifact(other, results.resolve("deep/mlp-16-2-norm-s1/finetuned/train.json"), "train.json");
         Map<String, String> env = Map.of(TrackingKeys.ENV_URI, dir.resolve("mlruns").toUri().toString());
@@ -99,5 +85,9 @@ class CompareCommandTest {
                         + " is not a run in the tracking store");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Sources.results("mlflow:" + other, env))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has no child runs");
+        String stageRun = logged.children().get(0);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Sources.results("mlflow:" + stageRun, env))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stage run, not the parent run of a"
+                        + " reproduction");
     }
 }

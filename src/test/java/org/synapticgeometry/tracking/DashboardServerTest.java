@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,18 +16,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.synapticgeometry.cli.Sgeo;
 import org.synapticgeometry.files.Json;
 import org.synapticgeometry.files.Manifest;
 import org.synapticgeometry.geometry.Potentials;
 import org.synapticgeometry.snapshot.FloatTensor;
 import org.synapticgeometry.snapshot.NpzWriter;
 import org.synapticgeometry.stats.SyntheticChange;
+import org.synapticgeometry.testing.Cli;
 import org.synapticgeometry.testing.PythonPeer;
 
 /**
@@ -54,24 +52,11 @@ class DashboardServerTest {
             "        'points': {k: len(c.get_metric_history(r.info.run_id, k)) for k in r.data.metrics if k.startswith('delta_cdf.')}}",
             "print(json.dumps(out))");
 
-    @TempDir
-    static Path serverDir;
-    private static MlflowServer server;
+    @RegisterExtension
+    static final MlflowServer server = new MlflowServer();
 
     @TempDir
     Path work;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = new MlflowServer(serverDir).start();
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     private TrackingConfig config(String experiment) {
         return TrackingConfig.fromEnv(Map.of(TrackingKeys.ENV_URI, server.uri(), TrackingKeys.ENV_EXPERIMENT, experiment,
@@ -175,17 +160,10 @@ class DashboardServerTest {
     }
 
     private void score(String exp, Path manifest, Path out, String expected) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"),
-                Sgeo.class.getName(), "score", "--manifest", manifest.toString(), "--out", out.toString(),
-                "--bootstrap", "5", "--candidates", String.join(",", CANDIDATES));
-        pb.environment().putAll(Map.of(TrackingKeys.ENV_URI, server.uri(), TrackingKeys.ENV_EXPERIMENT, exp));
-        pb.environment().remove(TrackingKeys.ENV_PARENT);
-        pb.redirectErrorStream(true);
-        Process p = pb.start();
-        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(log).isZero();
-        assertThat(log).contains(expected);
+        Cli score = server.sgeo(Map.of(TrackingKeys.ENV_EXPERIMENT, exp), "score", "--manifest", manifest.toString(),
+                "--out", out.toString(), "--bootstrap", "5", "--candidates", String.join(",", CANDIDATES));
+        assertThat(score.code()).as(score.err()).isZero();
+        assertThat(score.out() + score.err()).contains(expected);
     }
 
     private String pair(String id, String potential, long seed) {

@@ -12,13 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.synapticgeometry.cli.Sgeo;
 
@@ -29,24 +27,11 @@ import org.synapticgeometry.cli.Sgeo;
  */
 @Tag("mlflow")
 class MlflowServerTest {
-    @TempDir
-    static Path serverDir;
-    private static MlflowServer server;
+    @RegisterExtension
+    static final MlflowServer server = new MlflowServer();
 
     @TempDir
     Path work;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = new MlflowServer(serverDir).start();
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        if (server != null) { // null when the Python peer is absent and the class was skipped
-            server.close();
-        }
-    }
 
     private TrackingConfig config(String experiment, String parent, ByteArrayOutputStream warnings) {
         Map<String, String> env = new HashMap<>(Map.of(TrackingKeys.ENV_URI, server.uri() + "/",
@@ -186,15 +171,10 @@ class MlflowServerTest {
                 "correlation_scale: 1.0", "input_noise: 0.5", "momentum: 0.9", "lr_min: 0.01", "lr_max: 0.1",
                 "lr_count: 2", "steps: 5", "extra_steps: 0", "max_attempts: 1", "target_loss: 1.0e-3", ""));
         Path out = work.resolve("out");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-Dai.djl.offline=true",
-                "-cp", System.getProperty("java.class.path"), Sgeo.class.getName(), "linreg", "--params", params.toString(), "--out", out.toString());
-        pb.environment().putAll(Map.of(TrackingKeys.ENV_URI, server.uri(), TrackingKeys.ENV_EXPERIMENT, exp,
-                TrackingKeys.ENV_PARENT, parent, TrackingKeys.ENV_NF_RUN, "tiny_curie", TrackingKeys.ENV_NF_TASK, "3f/9a0b1c"));
-        pb.redirectErrorStream(true);
-        Process p = pb.start();
-        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(log).isZero();
+        org.synapticgeometry.testing.Cli linreg = server.sgeo(Map.of(TrackingKeys.ENV_EXPERIMENT, exp,
+                TrackingKeys.ENV_PARENT, parent, TrackingKeys.ENV_NF_RUN, "tiny_curie", TrackingKeys.ENV_NF_TASK, "3f/9a0b1c"),
+                "linreg", "--params", params.toString(), "--out", out.toString());
+        assertThat(linreg.code()).as(linreg.err()).isZero();
         Tracking.endRun(config(exp, null, warnings), parent, RunStatus.FINISHED);
 
         JsonNode runs = MlflowPeer.dump(server.uri(), exp, "tags.stage = 'linreg'").get("runs");

@@ -3,6 +3,7 @@ package org.synapticgeometry.regress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.synapticgeometry.files.Json;
+import org.synapticgeometry.stats.Scopes;
 import org.synapticgeometry.testing.Cli;
 
 /**
@@ -299,6 +301,46 @@ class RegressCommandTest {
     double accuracy(String run) {
         return Json.readTree(results.resolve(run).resolve("finetuned/train.json"), "train").path("test_accuracy_after")
                 .asDouble();
+    }
+
+    @Test
+    void aLayerScopedIdentificationThatMovesFailsAndIsNamedAlone() {
+        // the score stage with --scope layers writes one identification per run and layer, scope "layer:<name>"
+        String scope = Scopes.layer("fc1");
+        editJson(results.resolve("deep/scores/identification.json"), root -> {
+            ArrayNode runs = (ArrayNode) root.path("runs");
+            List<JsonNode> pooled = new java.util.ArrayList<>();
+            runs.forEach(r -> {
+                if (r.path("scope").asText().equals("pooled")) {
+                    pooled.add(r);
+                }
+            });
+            pooled.forEach(r -> runs.add(((ObjectNode) r.deepCopy()).put("scope", scope)));
+            return root;
+        });
+        Cli u = Cli.run("regress", "update", "--results", results.toString(), "--out", baseline.toString());
+        assertThat(u.code()).as(u.err()).isZero();
+        assertThat(figure(Json.readTree(baseline, "baseline"), "identification mlp-16 trained=negative_entropy scope="
+                + scope).path("band").path("correct").asInt()).isEqualTo(2);
+        Cli same = check();
+        assertThat(same.code()).as(same.err()).isZero();
+        assertThat(same.out()).contains("all 78 figures inside their bands");
+
+        editJson(results.resolve("deep/scores/identification.json"), root -> {
+            root.path("runs").forEach(r -> {
+                if (r.path("scope").asText().equals(scope) && r.path("trained_potential").asText().equals("negative_entropy")) {
+                    ((ObjectNode) r).put("identified", "2-norm");
+                }
+            });
+            return root;
+        });
+        Path json = dir.resolve("report.json");
+        Cli r = check("--json", json.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        assertThat(names(Json.readTree(json, "report").path("verdicts"), false))
+                .containsExactly("identification mlp-16 trained=negative_entropy scope=" + scope);
+        assertThat(r.out()).contains("| identification mlp-16 trained=negative_entropy scope=" + scope + " | ≥ 2/2 | 2/2 | 0/2 |")
+                .contains("identified as 2-norm ×2");
     }
 
     Cli check(String... extra) {

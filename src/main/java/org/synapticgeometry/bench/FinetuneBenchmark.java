@@ -97,6 +97,8 @@ final class FinetuneBenchmark implements Bench.Suite {
                     "--potential", f.potential(), "--lr-grid", f.lrGrid(), "--epochs", Integer.toString(f.epochs()),
                     "--seed", Long.toString(Seeds.derive(seed, "shuffle")), "--threads", Integer.toString(threads),
                     "--out", peerOut.toString());
+            clear(javaOut);
+            clear(peerOut);
             for (int k = 0; k < 2; k++) {
                 int side = (k + r) % 2;
                 Timed t = Timed.run(side == 0 ? javaCommand : peerCommand, dir, threads);
@@ -119,6 +121,23 @@ final class FinetuneBenchmark implements Bench.Suite {
                         BASELINE, Bench.median(Bench.ratios(cpu[0], cpu[1]))),
                 new Bench.Row(name(), what + ": sgeo, wall ratio", n, Bench.median(wall[0]), Bench.median(cpu[0]),
                         BASELINE, Bench.median(Bench.ratios(wall[0], wall[1]))));
+    }
+
+    /**
+     * Removes a round's output folder left by an earlier bench run in the same work folder, so that the
+     * stage (which refuses another run's outputs) starts fresh; nothing happens when it is missing.
+     */
+    static void clear(Path roundOutput) {
+        if (!Files.exists(roundOutput)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(roundOutput)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear the earlier bench outputs in " + roundOutput, e);
+        }
     }
 
     /** The pretrained network of the work folder, pretrained once (untimed) when it is missing. */

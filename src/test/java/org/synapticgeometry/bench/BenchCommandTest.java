@@ -79,4 +79,16 @@ class BenchCommandTest {
         assertThatThrownBy(() -> Timed.run(java.util.List.of("false"), dir, 1)).hasMessageContaining(
                 "false failed with exit code 1; see " + dir.resolve("bench.log"));
     }
+
+    @Test
+    void aRoundStartsWithoutTheOutputsOfAnEarlierBenchRun(@TempDir Path work) throws java.io.IOException {
+        Path round = work.resolve("mlp-256").resolve("sgeo-seed1");
+        java.nio.file.Files.createDirectories(round.resolve("nested"));
+        java.nio.file.Files.writeString(round.resolve("run.json"), "{}");
+        java.nio.file.Files.writeString(round.resolve("nested").resolve("model.params"), "x");
+        FinetuneBenchmark.clear(round);
+        assertThat(round).doesNotExist();
+        assertThat(round.getParent()).isEmptyDirectory();
+        FinetuneBenchmark.clear(round); // a first run: nothing to clear
+    }
 }

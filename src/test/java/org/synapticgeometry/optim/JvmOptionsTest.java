@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Every JIT hint in bin/jvm.options names a method that exists: a rename must not silently drop one. */
+/** Every JIT hint in bin/jvm.options names code that exists: a rename must not silently drop one. */
 class JvmOptionsTest {
 
     @Test
@@ -23,5 +23,14 @@ class JvmOptionsTest {
             assertThat(Arrays.stream(type.getDeclaredMethods()).map(m -> m.getName()))
                     .as(hint).contains(target[1]);
         }
+    }
+
+    @Test
+    void theEarlyCompilationHintNamesThePackageOfTheFusedStep() throws IOException {
+        List<String> hints = Files.readAllLines(Path.of("bin/jvm.options")).stream()
+                .filter(l -> l.startsWith("-XX:CompileCommand=CompileThresholdScaling,")).toList();
+        assertThat(hints).hasSize(1);
+        String pattern = hints.get(0).split(",")[1];
+        assertThat(pattern).isEqualTo(VectorMirrorStep.class.getPackageName() + ".*::*");
     }
 }

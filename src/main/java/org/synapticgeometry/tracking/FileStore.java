@@ -239,6 +239,21 @@ public final class FileStore implements Tracker {
         return Optional.empty();
     }
 
+    @Override
+    public Optional<String> experimentOf(String runId) {
+        return findRunDir(runId).map(d -> d.getParent().getFileName().toString());
+    }
+
+    @Override
+    public void setExperimentTag(String experimentId, String key, String value) {
+        MlflowLimits.checkKey("experiment tag", key);
+        Path exp = root.resolve(experimentId);
+        if (!Files.isRegularFile(exp.resolve("meta.yaml"))) {
+            throw new IllegalArgumentException("experiment " + experimentId + " is not in the tracking store " + root);
+        }
+        AtomicFiles.writeString(exp.resolve("tags").resolve(key), value);
+    }
+
     private String createExperiment(String name) {
         String id;
         do {

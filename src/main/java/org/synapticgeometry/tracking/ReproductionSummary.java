@@ -36,7 +36,7 @@ public final class ReproductionSummary {
 
     /**
      * Logs onto the parent run {@code parentRunId} where it ran (executor, device), the summary metrics and
-     * the artifacts. A summary that cannot be read or sent is a warning: the caller still ends the run.
+     * the artifacts, and saves the experiment's science view over the candidates scored ({@link ScienceView}). A summary that cannot be read or sent is a warning: the caller still ends the run.
      *
      * @param outdir the workflow's output folder
      * @param launchDir where Nextflow ran (its {@code .nextflow.log} names the executor)
@@ -48,6 +48,10 @@ public final class ReproductionSummary {
         try {
             Tracking.logOntoRun(config, parentRunId, Map.of("executor", executor(launchDir), "device", device(outdir)),
                     metrics(outdir, wallSeconds), artifacts(outdir, paramsFile));
+            List<String> candidates = candidates(outdir);
+            if (!candidates.isEmpty()) {
+                Tracking.saveScienceView(config, parentRunId, candidates);
+            }
         } catch (RuntimeException e) {
             config.warn().println("sgeo tracking: warning: the summary of parent run " + parentRunId
                     + " is incomplete: " + e.getMessage());
@@ -187,6 +191,15 @@ public final class ReproductionSummary {
         int[] c = cells.computeIfAbsent(key, k -> new int[2]);
         c[0] += right ? 1 : 0;
         c[1]++;
+    }
+
+    /** The candidates scored, in the order of the first {@code identification.json} that names them. */
+    static List<String> candidates(Path outdir) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (Path file : identificationFiles(outdir)) {
+            Json.readTree(file, "identification").path("candidates").forEach(c -> out.add(c.asText()));
+        }
+        return List.copyOf(out);
     }
 
     private static String label(String architecture) {

@@ -145,6 +145,20 @@ public final class ServerTracker implements Tracker {
     }
 
     @Override
+    public Optional<String> experimentOf(String runId) {
+        return run(runId).map(r -> r.getInfo().getExperimentId());
+    }
+
+    @Override
+    public void setExperimentTag(String experimentId, String key, String value) {
+        MlflowLimits.checkKey("experiment tag", key);
+        call("set experiment tag '" + key + "'", () -> {
+            client.setExperimentTag(experimentId, key, value);
+            return null;
+        });
+    }
+
+    @Override
     public void endRun(String runId, RunStatus status, long endTime) {
         setStatus(runId, status.name(), endTime);
     }

@@ -49,6 +49,12 @@ public interface Tracker extends AutoCloseable {
      */
     Optional<Map<String, Double>> latestMetrics(String runId);
 
+    /** The experiment of a run, or empty when the backend has no run with this id. */
+    Optional<String> experimentOf(String runId);
+
+    /** Sets (or replaces) a tag of an experiment. */
+    void setExperimentTag(String experimentId, String key, String value);
+
     /** Sets the terminal status and end time of a run. */
     void endRun(String runId, RunStatus status, long endTime);
 

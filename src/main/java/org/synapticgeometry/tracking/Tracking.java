@@ -99,6 +99,24 @@ public final class Tracking {
         }
     }
 
+    /**
+     * Saves the science view over {@code candidates} on the experiment of run {@code runId} ({@link ScienceView})
+     * and tags run {@code runId} with its address ({@link TrackingKeys#SCIENCE_VIEW}), on the backend that
+     * holds the run.
+     *
+     * @return the view's address
+     */
+    static String saveScienceView(TrackingConfig config, String runId, List<String> candidates) {
+        try (Tracker holder = holder(config, runId)) {
+            String exp = holder.experimentOf(runId).orElseThrow(() -> new IllegalArgumentException("run " + runId
+                    + " is not in " + holder.describe()));
+            holder.setExperimentTag(exp, ScienceView.TAG, ScienceView.envelope(candidates, System.currentTimeMillis()));
+            String url = ScienceView.url(config.uri(), holder instanceof ServerTracker, exp);
+            holder.logBatch(runId, List.of(), Map.of(), Map.of(TrackingKeys.SCIENCE_VIEW, url));
+            return url;
+        }
+    }
+
     private static Tracker holder(TrackingConfig config, String runId) {
         if (config.uri().isServer()) {
             ServerTracker server = new ServerTracker(config.uri(), config.server());

@@ -59,6 +59,8 @@ public final class TrackingKeys {
 
     /** Experiment tag that makes the MLflow 3.x UI show an experiment as machine learning (runs), not GenAI. */
     public static final String EXPERIMENT_KIND = "mlflow.experimentKind";
+    /** Tag on a reproduction's parent run: where the MLflow UI opens the experiment's science view. */
+    public static final String SCIENCE_VIEW = "sgeo.science_view";
     /** Value of {@link #EXPERIMENT_KIND} for our experiments. */
     public static final String EXPERIMENT_KIND_ML = "custom_model_development";
 

@@ -43,10 +43,12 @@ class DashboardServerTest {
             "import json, sys",
             "from mlflow import MlflowClient",
             "uri, name, flt = sys.argv[1], sys.argv[2], sys.argv[3]",
+            "order = sys.argv[4:]",
             "c = MlflowClient(uri)",
             "e = c.get_experiment_by_name(name)",
-            "runs = c.search_runs([e.experiment_id], filter_string=flt, max_results=1000)",
-            "out = {'kind': e.tags.get('mlflow.experimentKind'), 'runs': {}}",
+            "runs = c.search_runs([e.experiment_id], filter_string=flt, max_results=1000, order_by=order)",
+            "out = {'kind': e.tags.get('mlflow.experimentKind'), 'view': e.tags.get('" + ScienceView.TAG + "'),",
+            "    'order': [r.info.run_id for r in runs], 'runs': {}}",
             "for r in runs:",
             "    out['runs'][r.info.run_id] = {'params': r.data.params, 'tags': r.data.tags, 'metrics': r.data.metrics,",
             "        'points': {k: len(c.get_metric_history(r.info.run_id, k)) for k in r.data.metrics if k.startswith('delta_cdf.')}}",
@@ -104,6 +106,58 @@ class DashboardServerTest {
             }
             assertThat(r.at("/tags/identified_correct").asText())
                     .isEqualTo(Boolean.toString(r.at("/tags/identified").asText().equals(r.at("/tags/trained_potential").asText())));
+        }
+    }
+
+    @Test
+    void theScienceViewOfAReproductionShowsItsNetworksWithColumnsTheyHave() throws Exception {
+        String exp = "view-" + UUID.randomUUID();
+        String parent = Tracking.startParent(config(exp), "tiny_curie", Map.of());
+        List<String> rows = new ArrayList<>();
+        Set<String> networks = new TreeSet<>();
+        String[] potentials = {"negative_entropy", "2-norm", "3-norm"};
+        for (int i = 0; i < potentials.length; i++) {
+            try (TrackedRun ft = Tracking.startStage(config(exp), "finetune-per-map", null, Map.of("lr", "0.001"),
+                    Map.of("potential", potentials[i], "seed", Integer.toString(i)))) {
+                networks.add(ft.runId());
+                rows.add(pair("n" + i, potentials[i], i + 1) + "," + ft.runId());
+            }
+        }
+        rows.add(pair("user", "negative_entropy", 9) + ",");
+        Path manifest = Files.writeString(work.resolve(Manifest.FILE), Manifest.HEADER + "," + Manifest.PRODUCER_RUN_ID
+                + "\n" + String.join("\n", rows) + "\n");
+        score(exp, manifest, work.resolve("results/scores"), "tracked 4 network(s): 3 on the runs that produced them");
+        ReproductionSummary.log(config(exp), parent, work.resolve("results"), work, null, 1.0);
+
+        JsonNode before = search(exp, "tags.stage = 'workflow'");
+        JsonNode envelope = Json.mapper().readTree(before.get("view").asText());
+        assertThat(envelope.get("name").asText()).isEqualTo(ScienceView.NAME);
+        assertThat(envelope.get("createdAt").isNumber()).isTrue();
+        JsonNode state = Json.mapper().readTree(envelope.get("state").asText());
+        List<String> columns = new ArrayList<>();
+        state.get("selectedColumns").forEach(c -> columns.add(c.asText()));
+        assertThat(columns).containsAll(CANDIDATES.stream().map(c -> "metrics.`delta_cdf." + c + "`").toList())
+                .contains("tags.`identified`", "metrics.`test_accuracy_after`", "metrics.`chosen_lr`");
+        String url = before.at("/runs/" + parent + "/tags/" + TrackingKeys.SCIENCE_VIEW).asText();
+        assertThat(url).matches(java.util.regex.Pattern.quote(server.uri()) + "/#/experiments/[0-9]+/runs\\?viewStateShareKey="
+                + ScienceView.KEY);
+
+        // the view's filter and order run on the real server: exactly the three networks (not the user's pair,
+        // not the parent), ordered by trained potential, each holding the view's delta_cdf and tag columns
+        JsonNode shown = search(exp, state.get("searchFilter").asText(),
+                state.get("orderByKey").asText() + (state.get("orderByAsc").asBoolean() ? " ASC" : " DESC"));
+        assertThat(ids(shown)).isEqualTo(networks);
+        List<String> order = new ArrayList<>();
+        shown.get("order").forEach(id -> order.add(shown.at("/runs/" + id.asText() + "/tags/trained_potential").asText()));
+        assertThat(order).containsExactly("2-norm", "3-norm", "negative_entropy");
+        for (JsonNode r : shown.get("runs")) {
+            for (String c : columns) {
+                if (c.startsWith("tags.") || c.startsWith("metrics.`delta_cdf.")) {
+                    String key = c.substring(c.indexOf('`') + 1, c.length() - 1);
+                    assertThat(r.path(c.startsWith("tags.") ? "tags" : "metrics").has(key)).as("%s of %s", c, r.get("tags"))
+                            .isTrue();
+                }
+            }
         }
     }
 
@@ -184,8 +238,10 @@ class DashboardServerTest {
         return out;
     }
 
-    private static JsonNode search(String exp, String filter) throws IOException {
-        String out = PythonPeer.run(SEARCH, Map.of("MLFLOW_DISABLE_TELEMETRY", "true"), server.uri(), exp, filter);
+    private static JsonNode search(String exp, String filter, String... orderBy) throws IOException {
+        List<String> args = new ArrayList<>(List.of(server.uri(), exp, filter));
+        args.addAll(List.of(orderBy));
+        String out = PythonPeer.run(SEARCH, Map.of("MLFLOW_DISABLE_TELEMETRY", "true"), args.toArray(String[]::new));
         return JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build()
                 .readTree(out.lines().reduce((x, y) -> y).orElse("{}"));
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,14 +27,14 @@ class ReproductionSummaryTest {
     private Path outdir() throws IOException {
         Path out = dir.resolve("results");
         Files.createDirectories(out.resolve("deep/scores"));
-        Files.writeString(out.resolve("deep/scores/identification.json"), "{\"runs\":["
+        Files.writeString(out.resolve("deep/scores/identification.json"), "{\"candidates\":[\"2-norm\",\"3-norm\"],\"runs\":["
                 + run("mlp-16", "2-norm", "pooled", "2-norm", 0.2) + ","
                 + run("mlp-16", "2-norm", "pooled", "3-norm", 0.4) + ","
                 + run("mlp-16", "2-norm", "standardized", "2-norm", 0.1) + ","
                 + run("mlp-16", "3-norm", "pooled", "3-norm", 0.3) + "],"
                 + "\"failed\":[{\"run_id\":\"bad\"}]}");
         Files.createDirectories(out.resolve("linreg/scores"));
-        Files.writeString(out.resolve("linreg/scores/identification.json"), "{\"runs\":["
+        Files.writeString(out.resolve("linreg/scores/identification.json"), "{\"candidates\":[\"negative_entropy\",\"2-norm\"],\"runs\":["
                 + run("linear", "negative_entropy", "pooled", "negative_entropy", 0.05) + "],\"failed\":[]}");
         Files.createDirectories(out.resolve("report"));
         Files.writeString(out.resolve("report/summary.md"), "# summary\n");
@@ -87,5 +88,19 @@ class ReproductionSummaryTest {
         assertThat(r.metrics()).filteredOn(x -> x.key().equals("accuracy.pooled")).singleElement()
                 .satisfies(x -> assertThat(x.value()).isEqualTo(0.75));
         assertThat(r.artifacts()).containsKeys("smoke.yaml", "summary.md", "report/summary.md", "report/index.html");
+
+        // the science view: an experiment tag as MLflow's UI saves a view, over the candidates of both score runs
+        Path tag = store.resolve(r.experimentId()).resolve("tags").resolve(ScienceView.TAG);
+        JsonNode envelope = Json.mapper().readTree(Files.readString(tag));
+        assertThat(envelope.get("name").asText()).isEqualTo("sgeo science");
+        JsonNode state = Json.mapper().readTree(envelope.get("state").asText());
+        List<String> columns = new java.util.ArrayList<>();
+        state.get("selectedColumns").forEach(c -> columns.add(c.asText()));
+        assertThat(columns).containsExactly("tags.`trained_potential`", "tags.`architecture`", "tags.`seed`",
+                "tags.`identified`", "tags.`identified_correct`", "metrics.`delta_cdf.2-norm`", "metrics.`delta_cdf.3-norm`",
+                "metrics.`delta_cdf.negative_entropy`", "metrics.`chosen_lr`", "params.`lr`", "metrics.`test_accuracy_after`");
+        assertThat(state.get("searchFilter").asText()).isEqualTo("tags.identified LIKE '%' and tags.stage != 'score-pair'");
+        assertThat(r.tags()).containsEntry(TrackingKeys.SCIENCE_VIEW, "/#/experiments/" + r.experimentId()
+                + "/runs?viewStateShareKey=sgeo-science");
     }
 }

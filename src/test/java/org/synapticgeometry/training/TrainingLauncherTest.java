@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What {@code bin/sgeo} hands the JVM of a training command: libtorch's OpenMP threads sleep when idle
  * ({@code OMP_WAIT_POLICY=PASSIVE}, unless the user chose a policy) and the JIT options of
- * {@code bin/jvm.options}. The launcher runs with {@code SGEO_JAVA} naming a script that prints its
+ * {@code bin/jvm.options}; {@code score} and {@code report} compile with C1 alone. The launcher runs with {@code SGEO_JAVA} naming a script that prints its
  * environment variable and arguments instead of starting Java.
  */
 class TrainingLauncherTest {
@@ -37,6 +37,17 @@ class TrainingLauncherTest {
         assertThat(finetune).contains("-XX:CompileThresholdScaling=10\n")
                 .contains("-XX:CompileCommand=CompileThresholdScaling,org.synapticgeometry.optim.*::*,0.1\n");
         assertThat(launch(Map.of(), "score", "--help")).doesNotContain("CompileThresholdScaling");
+    }
+
+    @Test
+    void scoreAndReportRunOnC1AloneUnlessTheUserAsksForC2() throws Exception {
+        for (String command : new String[] {"score", "report"}) {
+            assertThat(launch(Map.of(), command, "--help")).as(command).contains("-XX:TieredStopAtLevel=1\n");
+            String chosen = launch(Map.of("SGEO_JAVA_OPTS", "-XX:TieredStopAtLevel=4"), command, "--help");
+            assertThat(chosen.indexOf("-XX:TieredStopAtLevel=4")).as(command + ": the user's option comes later")
+                    .isGreaterThan(chosen.indexOf("-XX:TieredStopAtLevel=1"));
+        }
+        assertThat(launch(Map.of(), "finetune-per-map", "--help")).doesNotContain("TieredStopAtLevel");
     }
 
     /** Runs bin/sgeo with the stand-in java and returns what it printed. */

@@ -114,7 +114,42 @@ public final class FileStore implements Tracker {
 
     @Override
     public void logInputs(String runId, List<RunRecord.FileHash> inputs) {
-        // the embedded store keeps inputs in run.json; MLflow's file-store dataset layout is not written
+        Path run = runDir(runId);
+        for (RunRecord.FileHash f : inputs) {
+            DatasetInput in = DatasetInput.of(f);
+            String datasetId = md5Hex(in.name() + in.digest());
+            Path dataset = run.getParent().resolve("datasets").resolve(datasetId).resolve("meta.yaml");
+            if (!Files.exists(dataset)) {
+                Map<String, Object> meta = new LinkedHashMap<>();
+                meta.put("name", in.name());
+                meta.put("digest", in.digest());
+                meta.put("source_type", DatasetInput.SOURCE_TYPE);
+                meta.put("source", in.source());
+                meta.put("schema", null);
+                meta.put("profile", in.profile());
+                MetaYaml.write(dataset, meta);
+            }
+            Path input = run.resolve("inputs").resolve(md5Hex(datasetId + runId)).resolve("meta.yaml");
+            if (!Files.exists(input)) {
+                Map<String, Object> meta = new LinkedHashMap<>();
+                meta.put("source_type", "DATASET");
+                meta.put("source_id", datasetId);
+                meta.put("destination_type", "RUN");
+                meta.put("destination_id", runId);
+                meta.put("tags", Map.of(DatasetInput.CONTEXT_TAG, DatasetInput.CONTEXT));
+                MetaYaml.write(input, meta);
+            }
+        }
+    }
+
+    /** MLflow's file-store ids of datasets and inputs: the MD5 of the concatenated UTF-8 parts, in hex. */
+    private static String md5Hex(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is missing from this JVM", e);
+        }
     }
 
     @Override

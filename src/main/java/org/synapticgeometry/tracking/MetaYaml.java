@@ -37,7 +37,15 @@ final class MetaYaml {
 
     static void write(Path file, Map<String, Object> meta) {
         StringBuilder sb = new StringBuilder();
-        new TreeMap<>(meta).forEach((k, v) -> sb.append(k).append(": ").append(scalar(k, v)).append('\n'));
+        new TreeMap<>(meta).forEach((k, v) -> {
+            if (v instanceof Map<?, ?> m) {
+                sb.append(k).append(m.isEmpty() ? ": {}\n" : ":\n");
+                new TreeMap<>(m).forEach((mk, mv) -> sb.append("  ").append(scalar("", mk)).append(": ")
+                        .append(scalar("", mv)).append('\n'));
+            } else {
+                sb.append(k).append(": ").append(scalar(k, v)).append('\n');
+            }
+        });
         AtomicFiles.writeString(file, sb.toString());
     }
 

@@ -29,8 +29,6 @@ import org.mlflow.tracking.RunsPage;
  */
 public final class ServerTracker implements Tracker {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Characters of a file's SHA-256 used as its dataset digest (MLflow stores at most 36). */
-    private static final int DATASET_DIGEST = 32;
     /** Runs per search request (MLflow's maximum is 50000; its default 1000). */
     private static final int SEARCH_PAGE = 1000;
     private final TrackingUri uri;
@@ -122,15 +120,15 @@ public final class ServerTracker implements Tracker {
         body.put("run_id", runId);
         com.fasterxml.jackson.databind.node.ArrayNode datasets = body.putArray("datasets");
         for (RunRecord.FileHash f : inputs) {
+            DatasetInput in = DatasetInput.of(f);
             com.fasterxml.jackson.databind.node.ObjectNode d = datasets.addObject();
-            d.putArray("tags").addObject().put("key", "mlflow.data.context").put("value", "input");
+            d.putArray("tags").addObject().put("key", DatasetInput.CONTEXT_TAG).put("value", DatasetInput.CONTEXT);
             com.fasterxml.jackson.databind.node.ObjectNode ds = d.putObject("dataset");
-            Path path = Path.of(f.path());
-            ds.put("name", path.getFileName().toString());
-            ds.put("digest", f.sha256().substring(0, Math.min(DATASET_DIGEST, f.sha256().length())));
-            ds.put("source_type", "local");
-            ds.put("source", JSON.createObjectNode().put("uri", path.toAbsolutePath().toUri().toString()).toString());
-            ds.put("profile", JSON.createObjectNode().put("bytes", f.bytes()).put("sha256", f.sha256()).toString());
+            ds.put("name", in.name());
+            ds.put("digest", in.digest());
+            ds.put("source_type", DatasetInput.SOURCE_TYPE);
+            ds.put("source", in.source());
+            ds.put("profile", in.profile());
         }
         call("log-inputs", () -> client.sendPost("runs/log-inputs", body.toString()));
     }

@@ -34,8 +34,8 @@ public interface Tracker extends AutoCloseable {
     void logBatch(String runId, List<MetricPoint> metrics, Map<String, String> params, Map<String, String> tags);
 
     /**
-     * Records the files a run read as MLflow dataset inputs (name, digest, source), where the backend supports
-     * them: a server does ({@code runs/log-inputs}); the file store keeps them in {@code run.json} only.
+     * Records the files a run read as MLflow dataset inputs ({@link DatasetInput}): on a server through
+     * {@code runs/log-inputs}, in the file store in MLflow's file-store layout.
      */
     void logInputs(String runId, List<RunRecord.FileHash> inputs);
 

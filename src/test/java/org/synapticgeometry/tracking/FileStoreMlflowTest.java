@@ -9,12 +9,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.synapticgeometry.files.Json;
 import org.synapticgeometry.testing.PythonPeer;
 
 /**
  * MLflow 3.17.2 reads the embedded store written by Java: directly (needs
  * {@code MLFLOW_ALLOW_FILE_STORE=true} since 3.13) and after {@code mlflow migrate-filestore} into
- * SQLite: search with a filter, metric history with steps, params, tags, artifacts.
+ * SQLite: search with a filter, metric history with steps, params, tags, artifacts; and, directly, the dataset
+ * inputs.
  */
 @Tag("mlflow")
 class FileStoreMlflowTest {
@@ -27,10 +29,24 @@ class FileStoreMlflowTest {
         Path out = Files.createDirectories(work.resolve("out"));
         TrackingConfig config = TrackingConfig.fromEnv(Map.of(TrackingKeys.ENV_URI, store.toUri().toString(),
                 TrackingKeys.ENV_EXPERIMENT, "embedded"));
-        String runId = StageFixture.run(config, out, Files.writeString(work.resolve("in"), "x"));
+        Path input = Files.writeString(work.resolve("in"), "x");
+        String runId = StageFixture.run(config, out, input);
 
         JsonNode direct = MlflowPeer.dump(store.toUri().toString(), "embedded", "params.learning_rate = '0.01'");
         check(direct, runId, out);
+        // the dataset inputs, in MLflow's file-store layout, read by MLflow's get_run(id).inputs.dataset_inputs
+        String sha = Provenance.sha256(input);
+        JsonNode in = direct.at("/runs/" + runId + "/inputs");
+        assertThat(in.size()).isEqualTo(1);
+        assertThat(in.get(0).get("name").asText()).isEqualTo("in");
+        assertThat(in.get(0).get("digest").asText()).isEqualTo(sha.substring(0, 32));
+        assertThat(in.get(0).get("source_type").asText()).isEqualTo("local");
+        assertThat(Json.mapper().readTree(in.get(0).get("source").asText()).get("uri").asText())
+                .isEqualTo(input.toAbsolutePath().toUri().toString());
+        JsonNode profile = Json.mapper().readTree(in.get(0).get("profile").asText());
+        assertThat(profile.get("sha256").asText()).isEqualTo(sha);
+        assertThat(profile.get("bytes").asLong()).isEqualTo(1);
+        assertThat(in.get(0).at("/tags/mlflow.data.context").asText()).isEqualTo("input");
 
         Path db = work.resolve("migrated.db");
         Path mlflow = Path.of(PythonPeer.interpreter()).resolveSibling("mlflow");

@@ -11,7 +11,8 @@ import org.synapticgeometry.testing.PythonPeer;
 /**
  * Reads an experiment back with MLflow's own Python client (the independent peer): every run's
  * info, params, tags, full metric histories, artifact list with SHA-256 of the downloaded content,
- * and the number of runs an MLflow search filter finds.
+ * dataset inputs ({@code get_run(id).inputs.dataset_inputs}), and the number of runs an MLflow search filter
+ * finds.
  */
 final class MlflowPeer {
     private static final String SCRIPT = String.join("\n",
@@ -34,8 +35,12 @@ final class MlflowPeer {
             "                arts[f.path] = hashlib.sha256(open(local, 'rb').read()).hexdigest()",
             "    walk(None)",
             "    hist = {k: [[m.step, m.value, m.timestamp] for m in sorted(c.get_metric_history(rid, k), key=lambda m: (m.step, m.timestamp))] for k in r.data.metrics}",
+            "    inputs = [{'name': i.dataset.name, 'digest': i.dataset.digest, 'source_type': i.dataset.source_type,",
+            "        'source': i.dataset.source, 'profile': i.dataset.profile, 'tags': {t.key: t.value for t in i.tags}}",
+            "        for i in c.get_run(rid).inputs.dataset_inputs]",
             "    out['runs'][rid] = {'name': r.info.run_name, 'status': r.info.status, 'end_time': r.info.end_time,",
-            "        'params': r.data.params, 'tags': r.data.tags, 'metrics': r.data.metrics, 'history': hist, 'artifacts': arts}",
+            "        'params': r.data.params, 'tags': r.data.tags, 'metrics': r.data.metrics, 'history': hist, 'artifacts': arts,",
+            "        'inputs': inputs}",
             "print(json.dumps(out))");
     private static final JsonMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 

@@ -17,10 +17,13 @@ workflow REPRODUCE {
 
     def metas = pretrainMetas(params.architectures, params.rnn_architectures, params.trained_potentials, params.pretrain_seed)
     if (metas && 'deep' in parts) {
-        DEEP_NETWORKS(channel.fromList(metas), params.trained_potentials, params.seeds)
+        def rules = params.lr_rule instanceof List ? params.lr_rule : [params.lr_rule]
+        DEEP_NETWORKS(channel.fromList(metas), params.trained_potentials, rules, params.seeds)
         ch_to_score = ch_to_score.mix(DEEP_NETWORKS.out.manifest)
         ch_extras = ch_extras.mix(DEEP_NETWORKS.out.finetuned.map { meta, dir -> dir })
-        ch_pairs = DEEP_NETWORKS.out.manifest.map { meta, manifest, snapshots -> [manifest, snapshots] }
+        // with several rules, the first rule's pairs (in name order) draw the distribution figures
+        ch_pairs = DEEP_NETWORKS.out.manifest.toSortedList { a, b -> a[0].id <=> b[0].id }
+            .flatMap { it ? [it[0]] : [] }.map { meta, manifest, snapshots -> [manifest, snapshots] }
         ch_versions = ch_versions.mix(DEEP_NETWORKS.out.versions)
     }
     if (params.linreg_params && 'linreg' in parts) {

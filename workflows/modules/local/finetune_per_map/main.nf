@@ -5,7 +5,7 @@ process FINETUNE_PER_MAP {
     label 'process_gpu'
 
     input:
-    tuple val(meta), path(pretrained, stageAs: 'pretrained')   // meta: [id, arch, map, seed, pretrain_id]
+    tuple val(meta), path(pretrained, stageAs: 'pretrained')   // meta: [id, arch, map, seed, pretrain_id, rule, options, scored_as]
 
     output:
     tuple val(meta), path('finetuned'),            emit: finetuned
@@ -23,7 +23,7 @@ process FINETUNE_PER_MAP {
     """
     # sgeo build ${params.sgeo_build} (part of the cache key: a new build re-runs the task)
     rm -rf finetuned  # leftovers of an attempt killed with its launcher (Nextflow 24.10 reuses that folder)
-    sgeo finetune-per-map --checkpoint pretrained --potential ${meta.map} --seed ${meta.seed} --lr-rule ${params.lr_rule} ${data} ${device} --out finetuned ${args}
+    sgeo finetune-per-map --checkpoint pretrained --potential ${meta.map} --seed ${meta.seed} --lr-rule ${meta.rule} ${meta.options} ${data} ${device} --out finetuned ${args}
     sgeo-versions ${task.process} > versions.yml
     """
 
@@ -32,6 +32,7 @@ process FINETUNE_PER_MAP {
     # sgeo build ${params.sgeo_build} (part of the cache key: a new build re-runs the task)
     mkdir -p finetuned
     echo '{"potential": "${meta.map}", "seed": ${meta.seed}}' > finetuned/train.json
+    echo '--lr-rule ${meta.rule} ${meta.options}' > finetuned/stub-options.txt
     echo '"${task.process}": {sgeo: stub}' > versions.yml
     """
 }

@@ -6,7 +6,7 @@ process PRETRAIN_LOAD {
     label 'process_gpu'
 
     input:
-    val meta   // meta: [id, arch, seed, potential (null = plain SGD; the RNN protocol sets it)]
+    val meta   // meta: [id, arch, seed, potential (null = plain SGD; the RNN protocol sets it), epochs, options]
 
     output:
     tuple val(meta), path('pretrained'),            emit: pretrained
@@ -25,7 +25,7 @@ process PRETRAIN_LOAD {
     """
     # sgeo build ${params.sgeo_build} (part of the cache key: a new build re-runs the task)
     rm -rf pretrained  # leftovers of an attempt killed with its launcher (Nextflow 24.10 reuses that folder)
-    sgeo pretrain-load --arch ${meta.arch} --seed ${meta.seed} --epochs ${params.pretrain_epochs} ${potential} ${data} ${device} --out pretrained ${args}
+    sgeo pretrain-load --arch ${meta.arch} --seed ${meta.seed} --epochs ${meta.epochs} ${meta.options} ${potential} ${data} ${device} --out pretrained ${args}
     sgeo-versions ${task.process} > versions.yml
     """
 
@@ -34,6 +34,7 @@ process PRETRAIN_LOAD {
     # sgeo build ${params.sgeo_build} (part of the cache key: a new build re-runs the task)
     mkdir -p pretrained
     echo '{"architecture": "${meta.arch}"}' > pretrained/model.json
+    echo '--epochs ${meta.epochs} ${meta.options}' > pretrained/stub-options.txt
     echo '"${task.process}": {sgeo: stub}' > versions.yml
     """
 }

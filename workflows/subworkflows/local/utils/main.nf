@@ -33,6 +33,20 @@ def checkShellSafeParams(Map p) {
             }
         }
     }
+    ['architecture_settings', 'potential_settings'].each { name ->
+        (p[name] ?: [:]).each { key, settings ->
+            if (!(key.toString() ==~ /^[A-Za-z0-9_.:-]+$/)) {
+                error("--${name}: '${key}' is not an architecture or potential name")
+            }
+            (settings ?: [:]).each { option, value ->
+                (value instanceof List ? value : [value]).each { v ->
+                    if (!(v.toString() ==~ /^[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?$/)) {
+                        error("--${name}.${key}.${option}: '${v}' must be a non-negative number")
+                    }
+                }
+            }
+        }
+    }
     ['seeds', 'pretrain_seed', 'pretrain_epochs'].each { name ->
         def values = p[name] instanceof List ? p[name] : [p[name]]
         values.each { v ->

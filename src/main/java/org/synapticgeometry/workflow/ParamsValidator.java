@@ -75,8 +75,9 @@ public final class ParamsValidator {
 
     private void checkSchema(WorkflowParams params) {
         List<String> known = knownNames();
-        List<String> problems = schema.validate(params.values()).stream()
-                .filter(m -> !isEcho(m, known))
+        List<ValidationMessage> messages = List.copyOf(schema.validate(params.values()));
+        List<String> problems = messages.stream()
+                .filter(m -> !isEcho(m, known) && !isFailedAlternative(m, messages))
                 .sorted(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString())
                         .thenComparing(ValidationMessage::getMessage))
                 .map(m -> describe(m, params))
@@ -89,24 +90,42 @@ public final class ParamsValidator {
 
     /**
      * Messages that only repeat another: a known parameter whose value failed is also reported as
-     * "unevaluated" (JSON Schema drops annotations of failed subschemas), and a nullable parameter's
-     * failure also says it is not null.
+     * "unevaluated" (JSON Schema drops annotations of failed subschemas; so is a known key of a
+     * nested setting), and a nullable parameter's failure also says it is not null.
      */
-    private static boolean isEcho(ValidationMessage m, List<String> known) {
+    private boolean isEcho(ValidationMessage m, List<String> known) {
         if ("unevaluatedProperties".equals(m.getType())) {
-            return known.contains(m.getProperty() != null ? m.getProperty() : String.valueOf(m.getArguments()[0]));
+            boolean nested = m.getInstanceLocation().toString().contains(".");
+            return (nested ? keysAt(m) : known).contains(unevaluatedName(m));
         }
         return "type".equals(m.getType()) && "null".equals(m.getSchemaNode().asText());
     }
 
+    /**
+     * A wrong-type message of one alternative of an {@code anyOf} when the value has the type of another
+     * alternative, which says more about it (a bad rule is not also "not a list", a list of rules with one
+     * bad rule not also "not a string").
+     */
+    private static boolean isFailedAlternative(ValidationMessage m, List<ValidationMessage> all) {
+        String at = m.getInstanceLocation().toString();
+        return "type".equals(m.getType()) && all.stream().anyMatch(o -> {
+            String other = o.getInstanceLocation().toString();
+            return other.startsWith(at + "[") || other.startsWith(at + ".") || other.equals(at) && !"type".equals(o.getType());
+        });
+    }
+
     private String describe(ValidationMessage m, WorkflowParams params) {
         String where = m.getInstanceLocation().toString().replaceFirst("^\\$\\.?", "");
+        String top = where.split("[.\\[]", 2)[0];
         if ("unevaluatedProperties".equals(m.getType())) {
-            String name = m.getProperty() != null ? m.getProperty() : String.valueOf(m.getArguments()[0]);
+            String name = unevaluatedName(m);
+            if (!where.isEmpty()) {
+                return params.origin(top) + ": " + where + ": unknown key '" + name + "' (known: "
+                        + String.join(", ", keysAt(m)) + ")";
+            }
             return params.origin(name) + ": unknown parameter '" + name + "' (known: "
                     + String.join(", ", knownNames()) + ")";
         }
-        String top = where.split("[.\\[]", 2)[0];
         String found = m.getInstanceNode() == null ? "?" : m.getInstanceNode().toString();
         return params.origin(top) + ": " + where + " must be " + constraint(m) + ", found " + found;
     }
@@ -119,6 +138,7 @@ public final class ParamsValidator {
             case "pattern" -> description(m) + " (pattern " + s.asText() + ")";
             case "type" -> "of type " + s.asText();
             case "minimum" -> ">= " + s.asText();
+            case "exclusiveMinimum" -> "> " + s.asText();
             case "maximum" -> "<= " + s.asText();
             case "minItems" -> "a list of at least " + s.asText() + " items";
             default -> m.getMessage().replaceFirst("^\\S+: ", "");
@@ -132,9 +152,31 @@ public final class ParamsValidator {
         return schemaJson.at(owner).path("description").asText("of the required form");
     }
 
+    private static String unevaluatedName(ValidationMessage m) {
+        return m.getProperty() != null ? m.getProperty() : String.valueOf(m.getArguments()[0]);
+    }
+
+    /** The parameters: the properties of the groups the schema's top-level {@code allOf} names. */
     private List<String> knownNames() {
         List<String> names = new ArrayList<>();
-        schemaJson.path("$defs").findValues("properties").forEach(p -> p.fieldNames().forEachRemaining(names::add));
+        schemaJson.path("allOf").forEach(group -> properties(group, names));
         return names.stream().sorted().toList();
+    }
+
+    /** The keys allowed where {@code m} found an unknown one: its schema's own and its {@code $ref}'s properties. */
+    private List<String> keysAt(ValidationMessage m) {
+        String pointer = m.getSchemaLocation().getFragment().toString();
+        List<String> keys = new ArrayList<>();
+        properties(schemaJson.at(pointer.substring(0, Math.max(0, pointer.lastIndexOf('/')))), keys);
+        return keys.stream().sorted().toList();
+    }
+
+    /** Adds the property names of {@code node} and of the definition its {@code $ref} names. */
+    private void properties(JsonNode node, List<String> into) {
+        node.path("properties").fieldNames().forEachRemaining(into::add);
+        String ref = node.path("$ref").asText("");
+        if (ref.startsWith("#/")) {
+            properties(schemaJson.at(ref.substring(1)), into);
+        }
     }
 }

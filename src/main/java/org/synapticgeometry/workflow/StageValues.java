@@ -16,7 +16,9 @@ import org.synapticgeometry.model.Zoo;
  * ({@link Potentials#parse}: p ≤ 1, β ≤ 0, unknown names), architectures by the zoo (feed-forward
  * ones in {@code architectures}, recurrent ones in {@code rnn_architectures}), and input files by the
  * readers the command line hands in (the linear-regression params file by the linreg stage's reader: k
- * outside (0, 1], every other field), so that this package needs no stage.
+ * outside (0, 1], every other field), so that this package needs no stage. The keys of the per-architecture
+ * and per-potential settings are read the same way, and a setting is refused when the stage's free-form
+ * args already give its option (the stage would refuse the option given twice).
  */
 final class StageValues {
     private StageValues() {
@@ -37,11 +39,44 @@ final class StageValues {
         }
         eachText(values, "architectures", name -> architecture(name, false), params, problems);
         eachText(values, "rnn_architectures", name -> architecture(name, true), params, problems);
+        eachKey(values, "architecture_settings", Zoo::get, params, problems);
+        eachKey(values, "potential_settings", Potentials::parse, params, problems);
+        SETTING_OPTIONS.forEach((setting, option) -> collision(values, setting, option, params, problems));
         fileChecks.forEach((name, read) -> params.path(name).ifPresent(file -> attempt(() -> read.accept(file),
                 params.origin(name) + ": ", problems::add)));
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid workflow parameters:\n  " + String.join("\n  ", problems));
         }
+    }
+
+    /** Each stage setting, its option, and the free-form parameter that must not give that option too. */
+    private static final Map<String, List<String>> SETTING_OPTIONS = Map.of(
+            "lr_grid", List.of("--lr-grid", "finetune_args"),
+            "epochs", List.of("--epochs", "finetune_args"),
+            "subset_size", List.of("--subset-size", "finetune_args"),
+            "pretrain_lr", List.of("--lr", "pretrain_args"),
+            "pretrain_epochs", List.of("--epochs", "pretrain_args"));
+
+    /** A setting whose option the stage's free-form args also give would reach the stage twice. */
+    private static void collision(JsonNode values, String setting, List<String> option, WorkflowParams params,
+            List<String> problems) {
+        String args = values.path(option.get(1)).asText("");
+        boolean inArgs = List.of(args.split("[ =]+")).contains(option.get(0));
+        for (String group : List.of("architecture_settings", "potential_settings")) {
+            values.path(group).fields().forEachRemaining(entry -> {
+                if (inArgs && entry.getValue().has(setting)) {
+                    problems.add(params.origin(group) + ": " + group + "." + entry.getKey() + "." + setting
+                            + " and " + option.get(1) + " both give " + option.get(0) + "; keep one of them");
+                }
+            });
+        }
+    }
+
+    /** Applies {@code check} to every key of the mapping parameter {@code name}. */
+    private static void eachKey(JsonNode values, String name, Consumer<String> check, WorkflowParams params,
+            List<String> problems) {
+        values.path(name).fieldNames().forEachRemaining(key -> attempt(() -> check.accept(key),
+                params.origin(name) + ": " + name + "." + key + ": ", problems::add));
     }
 
     private static void architecture(String name, boolean recurrent) {

@@ -180,6 +180,71 @@ class NextflowEngineTest {
         }
     }
 
+    /** A stub run of a shipped params file, launched from a folder of its own with absolute paths. */
+    private Path stubRunFromOwnFolder(String name) throws IOException {
+        Path launch = Files.createDirectories(launchDir.resolve(name));
+        Path params = Path.of("params", name + ".yaml").toAbsolutePath();
+        WorkflowRun prepared = WorkflowRun.prepare(List.of(MAIN.toString(), "-params-file", params.toString(), "-stub-run"), launch);
+        StringWriter out = new StringWriter();
+        int code = NextflowEngine.locate().run(prepared.nextflowArgs(), launch, Map.of(), new PrintWriter(out), new PrintWriter(out));
+        assertThat(code).as(out.toString()).isZero();
+        return launch.resolve("results").resolve(name);
+    }
+
+    private static String stubOptions(Path taskOutput) throws IOException {
+        return Files.readString(taskOutput.resolve("stub-options.txt")).trim().replaceAll(" +", " ");
+    }
+
+    /** The wall time of every task, which the deep-network tables report, is in Nextflow's trace. */
+    private static List<String> traceRows(Path results) throws IOException {
+        try (var files = Files.list(results.resolve("pipeline_info"))) {
+            Path trace = files.filter(f -> f.getFileName().toString().startsWith("execution_trace_")).findFirst().orElseThrow();
+            List<String> rows = Files.readAllLines(trace);
+            assertThat(rows.get(0)).contains("name", "status", "realtime");
+            return rows;
+        }
+    }
+
+    /**
+     * params/deep-table.yaml: per-architecture pretraining rates, the recurrent network pretrained per potential
+     * with the potential's rate, negative entropy's own grid; one score of every run.
+     */
+    @Test
+    void deepTableParamsGiveEachArchitectureAndPotentialItsStageOptions() throws IOException {
+        Path results = stubRunFromOwnFolder("deep-table");
+        assertThat(stubOptions(results.resolve("deep/mlp-16-s0/pretrained"))).isEqualTo("--epochs 1 --lr 0.05");
+        assertThat(stubOptions(results.resolve("deep/rnn-100-2-norm-s0/pretrained"))).isEqualTo("--epochs 1 --lr 0.01");
+        assertThat(stubOptions(results.resolve("deep/rnn-100-negative_entropy-s0/pretrained"))).isEqualTo("--epochs 1 --lr 0.1");
+        assertThat(stubOptions(results.resolve("deep/cnn-negative_entropy-s3/finetuned")))
+                .isEqualTo("--lr-rule lowest-loss --lr-grid 0.001,0.01,0.1,1,10");
+        assertThat(stubOptions(results.resolve("deep/mlp-1024x2-3-norm-s2/finetuned"))).isEqualTo("--lr-rule lowest-loss");
+        assertThat(stubOptions(results.resolve("deep/rnn-100-negative_entropy-s1/finetuned")))
+                .isEqualTo("--lr-rule lowest-loss --lr-grid 0.001,0.01,0.1,1,10");
+        assertThat(results.resolve("deep/scores/identification.json")).exists();
+        assertThat(results.resolve("report/index.html")).exists();
+        // 4 architectures x 3 potentials x 3 seeds
+        assertThat(traceRows(results).stream().filter(r -> r.contains("FINETUNE_PER_MAP (") && r.contains("COMPLETED"))).hasSize(36);
+    }
+
+    /** params/lr-rules.yaml: every run under each rule, ids led by the rule, each rule scored on its own. */
+    @Test
+    void lrRulesParamsFineTuneUnderEachRuleAndScoreEachApart() throws IOException {
+        Path results = stubRunFromOwnFolder("lr-rules");
+        assertThat(stubOptions(results.resolve("deep/smallest-fitting-mlp-256-negative_entropy-s2/finetuned")))
+                .isEqualTo("--lr-rule smallest-fitting --lr-grid 0.1,0.3,1,3,10");
+        assertThat(stubOptions(results.resolve("deep/lowest-loss-cnn-3-norm-s1/finetuned")))
+                .isEqualTo("--lr-rule lowest-loss --lr-grid 0.001,0.003,0.01,0.03,0.1");
+        for (String rule : List.of("lowest-loss", "smallest-fitting")) {
+            assertThat(results.resolve("deep-" + rule + "/scores/identification.json")).exists();
+        }
+        assertThat(results.resolve("deep/scores")).doesNotExist();
+        // 2 rules x 3 architectures x 3 potentials x 3 seeds
+        assertThat(traceRows(results).stream().filter(r -> r.contains("FINETUNE_PER_MAP (") && r.contains("COMPLETED"))).hasSize(54);
+        List<String> scored = traceRows(results).stream().filter(r -> r.contains(":SCORE (")).toList();
+        assertThat(scored).hasSize(2).anyMatch(r -> r.contains("SCORE (deep-lowest-loss)"))
+                .anyMatch(r -> r.contains("SCORE (deep-smallest-fitting)"));
+    }
+
     /** {@code -profile test} runs the smoke sizes of params/smoke.yaml without a params file. */
     @Test
     void testProfileRunsTheSmokeSizesWithoutAParamsFile() throws IOException {

@@ -57,6 +57,40 @@ class RunCommandValidationTest {
         assertThat(name.err()).contains("trained_potentials[0] must be a potential: negative_entropy, <p>-norm");
     }
 
+    /** Per-architecture and per-potential settings: keys read by the zoo and the potential parser, keys of a setting known. */
+    @Test
+    void rejectsSettingsTheStagesWouldRefuse() throws IOException {
+        Path p = params(String.join("\n", "architecture_settings:", "  mlp-17: {epochs: 3}", "  mlp-16: {seedz: [1], epochs: 0}",
+                "potential_settings: {0.5-norm: {lr_grid: [0.1]}, 2-norm: {lr_grid: [-1]}}", "lr_rule: [lowest-loss, fastest]",
+                "epochs: 3", ""));
+        Cli r = Cli.run("run", MAIN, "-params-file", p.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains(p + " line 1: architecture_settings.mlp-16: unknown key 'seedz' (known: epochs,"
+                        + " lr_grid, pretrain_epochs, pretrain_lr, seeds, subset_size)")
+                .contains(p + " line 1: architecture_settings.mlp-16.epochs must be >= 1, found 0")
+                .contains(p + " line 4: potential_settings.2-norm.lr_grid[0] must be > 0, found -1")
+                .contains(p + " line 5: lr_rule[1] must be a learning-rate rule of finetune-per-map")
+                .contains(p + " line 6: unknown parameter 'epochs'")
+                .doesNotContain("lr_rule must be of type string").doesNotContain("unknown key 'epochs'");
+        Path keys = params("architecture_settings: {mlp-17: {epochs: 3}}\npotential_settings: {0.5-norm: {epochs: 3}}\n");
+        Cli k = Cli.run("run", MAIN, "-params-file", keys.toString());
+        assertThat(k.code()).isEqualTo(2);
+        assertThat(k.err()).contains(keys + " line 1: architecture_settings.mlp-17: --arch 'mlp-17' is not in the zoo")
+                .contains(keys + " line 2: potential_settings.0.5-norm: invalid potential '0.5-norm'");
+    }
+
+    /** A setting whose option the stage's free-form args give too would reach the stage twice. */
+    @Test
+    void rejectsASettingThatTheStageArgsAlsoGive() throws IOException {
+        Path p = params("potential_settings: {2-norm: {lr_grid: [0.1]}}\nfinetune_args: --epochs 5 --lr-grid 0.1,1\n"
+                + "architecture_settings: {rnn-100: {pretrain_lr: 0.1}}\npretrain_args: --lr=0.05\n");
+        Cli r = Cli.run("run", MAIN, "-params-file", p.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("potential_settings.2-norm.lr_grid and finetune_args both give --lr-grid; keep one of them")
+                .contains("architecture_settings.rnn-100.pretrain_lr and pretrain_args both give --lr; keep one of them")
+                .doesNotContain("--epochs;");
+    }
+
     @Test
     void rejectsEmptyListsEmptyAndNonMappingParamsFiles() throws IOException {
         Cli emptyList = Cli.run("run", MAIN, "-params-file", params("trained_potentials: []\nseeds: []\n").toString());
@@ -148,8 +182,8 @@ class RunCommandValidationTest {
         Path p = params("lr_rule: lazy\n");
         Cli r = Cli.run("run", MAIN, "-params-file", p.toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("line 1: lr_rule must be how finetune-per-map chooses the learning rate")
-                .contains("found \"lazy\"");
+        assertThat(r.err()).contains("line 1: lr_rule must be a learning-rate rule of finetune-per-map: lowest-loss")
+                .contains("found \"lazy\"").doesNotContain("must be of type array");
     }
 
     @Test
@@ -157,7 +191,7 @@ class RunCommandValidationTest {
         Path p = params("outdir: results\n\nseedz: [1]\n");
         Cli r = Cli.run("run", MAIN, "-params-file", p.toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains(p + " line 3: unknown parameter 'seedz' (known: architectures, candidates,");
+        assertThat(r.err()).contains(p + " line 3: unknown parameter 'seedz' (known: architecture_settings, architectures, candidates,");
     }
 
     @Test

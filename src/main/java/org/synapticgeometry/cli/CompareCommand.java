@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Shows two reproductions side by side: identification per cell, own-geometry ΔCDF,"
             + " test accuracies, wall time, and the params that differ.",
-            "A and B are result folders (workflow outdirs) or parent runs in MLflow (mlflow:RUN_ID, a file store)."})
+            "A and B are result folders (workflow outdirs) or parent runs in MLflow (mlflow:RUN_ID, in the file store or server MLFLOW_TRACKING_URI names)."})
 public final class CompareCommand implements Callable<Integer> {
     /** Output formats. */
     enum Format { md, json }

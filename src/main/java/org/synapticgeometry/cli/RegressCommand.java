@@ -47,7 +47,7 @@ public final class RegressCommand implements Callable<Integer> {
 
         @Option(names = "--results", required = true, paramLabel = "DIR|mlflow:RUN_ID",
                 description = "A workflow outdir or any folder of sgeo score/linreg/finetune-per-map outputs,"
-                        + " or the parent run of a reproduction in MLflow (a file store).")
+                        + " or the parent run of a reproduction in MLflow (the store MLFLOW_TRACKING_URI names: a file store or a server).")
         private String results;
 
         @Option(names = "--report", paramLabel = "OUT.md", description = "Also write the Markdown report here.")
@@ -93,7 +93,7 @@ public final class RegressCommand implements Callable<Integer> {
 
         @Option(names = "--results", required = true, paramLabel = "DIR|mlflow:RUN_ID",
                 description = "The reproduction's outdir (or folder of score/linreg/finetune-per-map outputs),"
-                        + " or its parent run in MLflow (a file store).")
+                        + " or its parent run in MLflow (the store MLFLOW_TRACKING_URI names: a file store or a server).")
         private String results;
 
         @Option(names = "--out", required = true, paramLabel = "FILE.json", description = "The baseline to write.")

@@ -33,9 +33,9 @@ import org.synapticgeometry.data.InputView;
  * </pre>
  * The RNNs start as PyTorch's {@code nn.RNN} and {@code nn.Linear} do in the paper's code: every
  * weight and bias uniform in ±1/√H (H = hidden units = the readout's fan-in), so the recurrent
- * matrix starts with spectral radius about 0.58 and no bias at zero (negative entropy never moves a
+ * matrix starts with spectral radius about 0.6 and no bias at zero (negative entropy never moves a
  * zero weight). DJL's defaults (Xavier weights, zero biases) would start rnn-100 at radius about
- * 1.4, the chaotic regime of a tanh RNN, with biases that negative entropy can never train.
+ * 1.5, the chaotic regime of a tanh RNN, with biases that negative entropy can never train.
  */
 public final class Zoo {
     private static final int CLASSES = 10;

@@ -22,11 +22,13 @@ def pretrainMeta(String id, String arch, seed, String potential) {
 }
 
 // The stage settings of (architecture, potential): the architecture's (params.architecture_settings),
-// the potential's (params.potential_settings) over them; a key neither gives keeps the global value.
+// the potential's (params.potential_settings) over them, and the pair's own (the architecture's
+// `potentials` entry for that potential) over both; a key none gives keeps the global value.
 def settingsOf(String arch, String potential) {
     def byArch = params.architecture_settings?.get(arch) ?: [:]
     def byPotential = potential ? (params.potential_settings?.get(potential) ?: [:]) : [:]
-    byArch + byPotential
+    def byPair = potential ? (byArch.potentials?.get(potential) ?: [:]) : [:]
+    byArch.findAll { key, value -> key != 'potentials' } + byPotential + byPair
 }
 
 // The finetune-per-map options a run's settings give, e.g. '--lr-grid 0.001,0.01 --epochs 60'.

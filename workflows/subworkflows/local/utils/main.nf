@@ -39,9 +39,13 @@ def checkShellSafeParams(Map p) {
                 error("--${name}: '${key}' is not an architecture or potential name")
             }
             (settings ?: [:]).each { option, value ->
-                (value instanceof List ? value : [value]).each { v ->
-                    if (!(v.toString() ==~ /^[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?$/)) {
-                        error("--${name}.${key}.${option}: '${v}' must be a non-negative number")
+                def nested = option == 'potentials' && value instanceof Map
+                (nested ? value.collectMany { pot, s -> (s ?: [:]).collect { o, v -> ["potentials.${pot}.${o}", v] } }
+                        : [[option, value]]).each { at, v0 ->
+                    (v0 instanceof List ? v0 : [v0]).each { v ->
+                        if (!(v.toString() ==~ /^[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?$/)) {
+                            error("--${name}.${key}.${at}: '${v}' must be a non-negative number")
+                        }
                     }
                 }
             }

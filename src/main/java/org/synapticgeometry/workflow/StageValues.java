@@ -2,6 +2,7 @@ package org.synapticgeometry.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.nio.file.Path;
@@ -16,8 +17,8 @@ import org.synapticgeometry.model.Zoo;
  * ({@link Potentials#parse}: p ≤ 1, β ≤ 0, unknown names), architectures by the zoo (feed-forward
  * ones in {@code architectures}, recurrent ones in {@code rnn_architectures}), and input files by the
  * readers the command line hands in (the linear-regression params file by the linreg stage's reader: k
- * outside (0, 1], every other field), so that this package needs no stage. The keys of the per-architecture
- * and per-potential settings are read the same way, and a setting is refused when the stage's free-form
+ * outside (0, 1], every other field), so that this package needs no stage. The keys of the per-architecture,
+ * per-potential and per-(architecture, potential) settings are read the same way, and a setting is refused when the stage's free-form
  * args already give its option (the stage would refuse the option given twice).
  */
 final class StageValues {
@@ -41,6 +42,7 @@ final class StageValues {
         eachText(values, "rnn_architectures", name -> architecture(name, true), params, problems);
         eachKey(values, "architecture_settings", Zoo::get, params, problems);
         eachKey(values, "potential_settings", Potentials::parse, params, problems);
+        pairPotentials(values, params, problems);
         SETTING_OPTIONS.forEach((setting, option) -> collision(values, setting, option, params, problems));
         fileChecks.forEach((name, read) -> params.path(name).ifPresent(file -> attempt(() -> read.accept(file),
                 params.origin(name) + ": ", problems::add)));
@@ -62,14 +64,29 @@ final class StageValues {
             List<String> problems) {
         String args = values.path(option.get(1)).asText("");
         boolean inArgs = List.of(args.split("[ =]+")).contains(option.get(0));
+        for (Map.Entry<String, JsonNode> entry : settings(values).entrySet()) {
+            if (inArgs && entry.getValue().has(setting)) {
+                String group = entry.getKey().split("\\.", 2)[0];
+                problems.add(params.origin(group) + ": " + entry.getKey() + "." + setting
+                        + " and " + option.get(1) + " both give " + option.get(0) + "; keep one of them");
+            }
+        }
+    }
+
+    /**
+     * Every stage setting by where it is given: {@code architecture_settings.<a>}, its
+     * {@code architecture_settings.<a>.potentials.<p>}, and {@code potential_settings.<p>}.
+     */
+    private static Map<String, JsonNode> settings(JsonNode values) {
+        Map<String, JsonNode> all = new LinkedHashMap<>();
         for (String group : List.of("architecture_settings", "potential_settings")) {
             values.path(group).fields().forEachRemaining(entry -> {
-                if (inArgs && entry.getValue().has(setting)) {
-                    problems.add(params.origin(group) + ": " + group + "." + entry.getKey() + "." + setting
-                            + " and " + option.get(1) + " both give " + option.get(0) + "; keep one of them");
-                }
+                all.put(group + "." + entry.getKey(), entry.getValue());
+                entry.getValue().path("potentials").fields().forEachRemaining(pair ->
+                        all.put(group + "." + entry.getKey() + ".potentials." + pair.getKey(), pair.getValue()));
             });
         }
+        return all;
     }
 
     /** Applies {@code check} to every key of the mapping parameter {@code name}. */
@@ -77,6 +94,16 @@ final class StageValues {
             List<String> problems) {
         values.path(name).fieldNames().forEachRemaining(key -> attempt(() -> check.accept(key),
                 params.origin(name) + ": " + name + "." + key + ": ", problems::add));
+    }
+
+    /** The potentials named under {@code architecture_settings.<a>.potentials}, read by the stages' parser. */
+    private static void pairPotentials(JsonNode values, WorkflowParams params, List<String> problems) {
+        String origin = params.origin("architecture_settings");
+        values.path("architecture_settings").fields().forEachRemaining(arch -> {
+            String at = origin + ": architecture_settings." + arch.getKey() + ".potentials.";
+            arch.getValue().path("potentials").fieldNames().forEachRemaining(key ->
+                    attempt(() -> Potentials.parse(key), at + key + ": ", problems::add));
+        });
     }
 
     private static void architecture(String name, boolean recurrent) {

@@ -177,7 +177,19 @@ class NextflowEngineTest {
             int archs = name.equals("paper-cpu") ? 5 : 6;
             assertThat(out.toString().lines().filter(l -> l.contains("Submitted process > SGEO:REPRODUCE:DEEP_NETWORKS:FINETUNE_PER_MAP")))
                     .hasSize(archs * 3 * 10);
+            assertRecurrentSettings(results.resolve("deep"));
         }
+    }
+
+    /** rnn-100 gets its own settings per potential; the feed-forward networks keep the global ones. */
+    private static void assertRecurrentSettings(Path deep) throws IOException {
+        assertThat(stubOptions(deep.resolve("rnn-100-3-norm-s0/pretrained"))).isEqualTo("--epochs 20 --lr 0.001");
+        assertThat(stubOptions(deep.resolve("rnn-100-negative_entropy-s0/pretrained"))).isEqualTo("--epochs 20 --lr 0.03");
+        assertThat(stubOptions(deep.resolve("rnn-100-3-norm-s4/finetuned")))
+                .isEqualTo("--lr-rule lowest-loss --lr-grid 1.0E-4,3.0E-4,0.001,0.003");
+        assertThat(stubOptions(deep.resolve("rnn-100-2-norm-s1/finetuned")))
+                .isEqualTo("--lr-rule lowest-loss --lr-grid 0.001,0.003,0.01,0.03");
+        assertThat(stubOptions(deep.resolve("mlp-256-3-norm-s4/finetuned"))).isEqualTo("--lr-rule lowest-loss");
     }
 
     /** A stub run of a shipped params file, launched from a folder of its own with absolute paths. */

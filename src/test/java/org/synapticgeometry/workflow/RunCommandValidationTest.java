@@ -66,7 +66,7 @@ class RunCommandValidationTest {
         Cli r = Cli.run("run", MAIN, "-params-file", p.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains(p + " line 1: architecture_settings.mlp-16: unknown key 'seedz' (known: epochs,"
-                        + " lr_grid, pretrain_epochs, pretrain_lr, seeds, subset_size)")
+                        + " lr_grid, potentials, pretrain_epochs, pretrain_lr, seeds, subset_size)")
                 .contains(p + " line 1: architecture_settings.mlp-16.epochs must be >= 1, found 0")
                 .contains(p + " line 4: potential_settings.2-norm.lr_grid[0] must be > 0, found -1")
                 .contains(p + " line 5: lr_rule[1] must be a learning-rate rule of finetune-per-map")
@@ -77,6 +77,24 @@ class RunCommandValidationTest {
         assertThat(k.code()).isEqualTo(2);
         assertThat(k.err()).contains(keys + " line 1: architecture_settings.mlp-17: --arch 'mlp-17' is not in the zoo")
                 .contains(keys + " line 2: potential_settings.0.5-norm: invalid potential '0.5-norm'");
+    }
+
+    /** The settings of one (architecture, potential): the potential parsed, its keys known, its options not given twice. */
+    @Test
+    void rejectsPairSettingsTheStagesWouldRefuse() throws IOException {
+        Path keys = params(String.join("\n", "architecture_settings:", "  rnn-100:", "    potentials:",
+                "      3-norm: {pretrain_lr: 0.001, lr_grdi: [0.1]}", ""));
+        Cli k = Cli.run("run", MAIN, "-params-file", keys.toString());
+        assertThat(k.code()).isEqualTo(2);
+        assertThat(k.err()).contains(keys + " line 1: architecture_settings.rnn-100.potentials.3-norm: unknown key 'lr_grdi'"
+                + " (known: epochs, lr_grid, pretrain_epochs, pretrain_lr, subset_size)");
+        assertThat(k.err().lines().filter(l -> l.contains("potentials.3-norm"))).hasSize(1);
+        Path values = params(String.join("\n", "architecture_settings:", "  rnn-100:", "    potentials:",
+                "      0.5-norm: {pretrain_lr: 0.1}", "      2-norm: {lr_grid: [0.01]}", "finetune_args: --lr-grid 0.1,1", ""));
+        Cli v = Cli.run("run", MAIN, "-params-file", values.toString());
+        assertThat(v.code()).isEqualTo(2);
+        assertThat(v.err()).contains(values + " line 1: architecture_settings.rnn-100.potentials.0.5-norm: invalid potential")
+                .contains("architecture_settings.rnn-100.potentials.2-norm.lr_grid and finetune_args both give --lr-grid");
     }
 
     /** A setting whose option the stage's free-form args give too would reach the stage twice. */

@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -42,19 +43,20 @@ public final class ReproductionSummary {
      * @param launchDir where Nextflow ran (its {@code .nextflow.log} names the executor)
      * @param paramsFile the params file, or null
      * @param wallSeconds the workflow's wall time
+     * @return the science view's address ({@link ScienceView#url}), when one was saved
      */
-    public static void log(TrackingConfig config, String parentRunId, Path outdir, Path launchDir, Path paramsFile,
-            double wallSeconds) {
+    public static Optional<String> log(TrackingConfig config, String parentRunId, Path outdir, Path launchDir,
+            Path paramsFile, double wallSeconds) {
         try {
             Tracking.logOntoRun(config, parentRunId, Map.of("executor", executor(launchDir), "device", device(outdir)),
                     metrics(outdir, wallSeconds), artifacts(outdir, paramsFile));
             List<String> candidates = candidates(outdir);
-            if (!candidates.isEmpty()) {
-                Tracking.saveScienceView(config, parentRunId, candidates);
-            }
+            return candidates.isEmpty() ? Optional.empty()
+                    : Optional.of(Tracking.saveScienceView(config, parentRunId, candidates));
         } catch (RuntimeException e) {
             config.warn().println("sgeo tracking: warning: the summary of parent run " + parentRunId
                     + " is incomplete: " + e.getMessage());
+            return Optional.empty();
         }
     }
 

@@ -153,9 +153,22 @@ public final class WorkflowRun {
             }
             ReproductionSummary.log(tracking.withRunContext(tracking.experiment(), null), parent.id(),
                     launchDir.resolve(params.text("outdir").orElse("results")), launchDir,
-                    args.paramsFile().orElse(null), (System.nanoTime() - start) / 1e9);
+                    args.paramsFile().orElse(null), (System.nanoTime() - start) / 1e9)
+                    .ifPresent(view -> err.println("sgeo run: science view: " + viewAddress(tracking.uri(), view)));
             parent.end(stopped ? RunStatus.KILLED : status(code));
         });
+    }
+
+    /**
+     * Where to open the science view: a server's address as it is; for a file store, the address of the UI that
+     * {@code mlflow ui} serves over it by default, with the command that starts it.
+     */
+    static String viewAddress(TrackingUri uri, String view) {
+        if (uri.isServer()) {
+            return view;
+        }
+        return "http://127.0.0.1:5000" + view + " (once `MLFLOW_ALLOW_FILE_STORE=true mlflow ui --backend-store-uri "
+                + uri.display() + "` serves the store)";
     }
 
     /** The parent run's status from Nextflow's exit code: 130/143 mean it was interrupted (SIGINT/SIGTERM). */

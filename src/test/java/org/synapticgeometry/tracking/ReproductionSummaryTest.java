@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.synapticgeometry.files.Json;
@@ -78,9 +79,10 @@ class ReproductionSummaryTest {
         String id = Tracking.startParent(config, "tiny_curie", Map.of("workflow", "smoke.nf"), ReproductionSummary.params(
                 Json.mapper().readTree("{\"seeds\":[1,2]}"), Map.of("sgeo_build", "b1", "nextflow.profile", "test")));
         assertThat(new FileStore(store).readRun(id).status()).isEqualTo("RUNNING");
-        ReproductionSummary.log(config, id, out, launch, params, 12.5);
+        Optional<String> view = ReproductionSummary.log(config, id, out, launch, params, 12.5);
         Tracking.endRun(config, id, RunStatus.FAILED);
         StoredRun r = new FileStore(store).readRun(id);
+        assertThat(view).contains("/#/experiments/" + r.experimentId() + "/runs?viewStateShareKey=sgeo-science");
         assertThat(r.status()).isEqualTo("FAILED");
         assertThat(r.params()).containsEntry("params.seeds", "[1, 2]").containsEntry("sgeo_build", "b1")
                 .containsEntry("executor", "local").containsEntry("device", "cpu").containsEntry("nextflow.profile", "test");

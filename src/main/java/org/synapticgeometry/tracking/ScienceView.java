@@ -12,7 +12,9 @@ import org.synapticgeometry.files.Json;
  * {@code {"name", "createdAt", "updatedAt", "state"}}, where {@code state} is the JSON text of the UI state
  * ({@code searchFilter}, {@code orderByKey}, {@code orderByAsc}, {@code selectedColumns} as {@code metrics.`key`}, {@code params.`key`},
  * {@code tags.`key`}). The UI lists it among the experiment's saved views and opens it from
- * {@code #/experiments/<id>/runs?viewStateShareKey=<key>}.
+ * {@code #/experiments/<id>/runs?viewStateShareKey=<key>}; {@code workflowType=machine_learning} turns the UI's
+ * GenAI / Model training switch (kept in the browser, GenAI at first, where an experiment opens on Traces) to
+ * Model training, where it opens on the runs table.
  */
 final class ScienceView {
     /** The view's share key. */
@@ -75,6 +77,6 @@ final class ScienceView {
      */
     static String url(TrackingUri uri, boolean onServer, String experimentId) {
         return (onServer ? uri.display().replaceAll("/+$", "") : "") + "/#/experiments/" + experimentId + "/runs"
-                + "?viewStateShareKey=" + KEY;
+                + "?viewStateShareKey=" + KEY + "&workflowType=machine_learning";
     }
 }

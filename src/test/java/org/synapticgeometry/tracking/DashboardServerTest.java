@@ -140,7 +140,7 @@ class DashboardServerTest {
                 .contains("tags.`identified`", "metrics.`test_accuracy_after`", "metrics.`chosen_lr`");
         String url = before.at("/runs/" + parent + "/tags/" + TrackingKeys.SCIENCE_VIEW).asText();
         assertThat(url).matches(java.util.regex.Pattern.quote(server.uri()) + "/#/experiments/[0-9]+/runs\\?viewStateShareKey="
-                + ScienceView.KEY);
+                + ScienceView.KEY + "&workflowType=machine_learning");
 
         // the view's filter and order run on the real server: exactly the three networks (not the user's pair,
         // not the parent), ordered by trained potential, each holding the view's delta_cdf and tag columns

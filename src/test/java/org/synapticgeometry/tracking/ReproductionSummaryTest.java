@@ -82,7 +82,8 @@ class ReproductionSummaryTest {
         Optional<String> view = ReproductionSummary.log(config, id, out, launch, params, 12.5);
         Tracking.endRun(config, id, RunStatus.FAILED);
         StoredRun r = new FileStore(store).readRun(id);
-        assertThat(view).contains("/#/experiments/" + r.experimentId() + "/runs?viewStateShareKey=sgeo-science");
+        assertThat(view).contains("/#/experiments/" + r.experimentId() + "/runs?viewStateShareKey=sgeo-science"
+                + "&workflowType=machine_learning");
         assertThat(r.status()).isEqualTo("FAILED");
         assertThat(r.params()).containsEntry("params.seeds", "[1, 2]").containsEntry("sgeo_build", "b1")
                 .containsEntry("executor", "local").containsEntry("device", "cpu").containsEntry("nextflow.profile", "test");
@@ -103,6 +104,6 @@ class ReproductionSummaryTest {
                 "metrics.`delta_cdf.negative_entropy`", "metrics.`chosen_lr`", "params.`lr`", "metrics.`test_accuracy_after`");
         assertThat(state.get("searchFilter").asText()).isEqualTo("tags.identified LIKE '%' and tags.stage != 'score-pair'");
         assertThat(r.tags()).containsEntry(TrackingKeys.SCIENCE_VIEW, "/#/experiments/" + r.experimentId()
-                + "/runs?viewStateShareKey=sgeo-science");
+                + "/runs?viewStateShareKey=sgeo-science&workflowType=machine_learning");
     }
 }

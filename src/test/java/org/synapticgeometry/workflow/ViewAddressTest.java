@@ -8,11 +8,11 @@ import org.synapticgeometry.tracking.TrackingUri;
 
 /** The science view's address that {@code sgeo run} prints at its end, for a server and for a file store. */
 class ViewAddressTest {
-    private static final String VIEW = "/#/experiments/7/runs?viewStateShareKey=sgeo-science";
+    private static final String VIEW = "/#/experiments/7/runs?viewStateShareKey=sgeo-science&workflowType=machine_learning";
 
     @Test
     void aServersAddressIsPrintedAsItIs() {
-        String server = "http://mlflow.lab:5000/#/experiments/7/runs?viewStateShareKey=sgeo-science";
+        String server = "http://mlflow.lab:5000/#/experiments/7/runs?viewStateShareKey=sgeo-science&workflowType=machine_learning";
         assertThat(WorkflowRun.viewAddress(TrackingUri.parse("http://mlflow.lab:5000"), server)).isEqualTo(server);
     }
 

@@ -90,6 +90,7 @@ public final class TrackedReproduction implements AutoCloseable {
      * name, each list in the order of (run id, artifact path).
      *
      * @throws TrackingUnavailableException when the server cannot be reached
+     * @throws IllegalArgumentException when the server lists an artifact it then refuses to serve
      */
     public Map<String, List<Path>> childFiles(Parent parent, Predicate<String> wanted) {
         Map<String, List<Path>> files = new TreeMap<>();
@@ -105,15 +106,29 @@ public final class TrackedReproduction implements AutoCloseable {
                     "tags.`" + TrackingKeys.PARENT + "` = '" + parent.runId() + "'")) {
                 for (String rel : server.artifacts(child.getRunId()).keySet()) {
                     if (wanted.test(fileName(rel))) {
-                        Path target = downloads().resolve(child.getRunId()).resolve(rel);
-                        server.download(child.getRunId(), rel, target);
-                        add(files, target, wanted);
+                        add(files, download(parent, child.getRunId(), rel), wanted);
                     }
                 }
             }
         }
         files.values().forEach(l -> l.sort(null));
         return files;
+    }
+
+    /**
+     * Downloads one listed artifact of a stage run; one the server lists but refuses to serve (e.g. HTTP 404 once
+     * its file is gone from the artifact store) makes the reproduction unreadable: bad input, naming the run.
+     */
+    private Path download(Parent parent, String runId, String artifactPath) {
+        Path target = downloads().resolve(runId).resolve(artifactPath);
+        try {
+            server.download(runId, artifactPath, target);
+            return target;
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException("mlflow:" + parent.runId() + ": stage run " + runId + " lists artifact '"
+                    + artifactPath + "' but the server cannot serve it (" + e.getMessage() + "); log that run's outputs"
+                    + " again or give the results folder instead", e);
+        }
     }
 
     private static void add(Map<String, List<Path>> files, Path file, Predicate<String> wanted) {

@@ -1,6 +1,7 @@
 package org.synapticgeometry.tracking;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -121,6 +122,34 @@ class ServerFailureTest {
         assertThat(local.params()).containsEntry("a", "1");
         assertThat(local.metrics()).extracting(MetricPoint::value).containsExactly(2.0);
         assertThat(local.status()).isEqualTo("FINISHED");
+    }
+
+    /** A stage run's artifact the server lists but then answers 404 for: bad input naming the run and file. */
+    @Test
+    void anArtifactListedButNotServedMakesTheReproductionUnreadable() {
+        String child = "fedcba9876543210fedcba9876543210";
+        fake.script(r -> {
+            if (r.path().endsWith("runs/search")) {
+                return new FakeMlflowServer.Answer(200, "{\"runs\":[{\"info\":{\"run_id\":\"" + child
+                        + "\",\"experiment_id\":\"1\"}}]}", 0);
+            }
+            if (r.path().endsWith("artifacts/list")) {
+                return new FakeMlflowServer.Answer(200, "{\"files\":[{\"path\":\"scores/scores.csv\",\"is_dir\":false,"
+                        + "\"file_size\":12}]}", 0);
+            }
+            return r.path().endsWith("get-artifact") ? new FakeMlflowServer.Answer(404,
+                    "{\"error_code\":\"RESOURCE_DOES_NOT_EXIST\",\"message\":\"File not found\"}", 0) : null;
+        });
+        TrackedReproduction.Parent parent = new TrackedReproduction.Parent(FakeMlflowServer.RUN_ID, "1", "smoke",
+                Map.of("stage", "workflow"));
+        try (TrackedReproduction reproduction = TrackedReproduction.open(Map.of(TrackingKeys.ENV_URI, fake.uri()))) {
+            assertThatThrownBy(() -> reproduction.childFiles(parent, name -> name.equals("scores.csv")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("mlflow:" + FakeMlflowServer.RUN_ID + ": stage run " + child
+                            + " lists artifact 'scores/scores.csv' but the server cannot serve it")
+                    .hasMessageContaining("HTTP 404");
+        }
+        assertThat(fake.requests().stream().filter(q -> q.path().endsWith("get-artifact")).count()).isEqualTo(1);
     }
 
     private static void assertNoSecretIn(Path dir) throws IOException {

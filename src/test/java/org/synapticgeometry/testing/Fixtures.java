@@ -1,6 +1,9 @@
 package org.synapticgeometry.testing;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Test resources shared by several test packages. */
@@ -15,5 +18,11 @@ public final class Fixtures {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Skips the calling test class unless the embedded Nextflow engine is installed under target/nextflow. */
+    public static void assumeNextflowEngine() {
+        assumeTrue(Files.isDirectory(Path.of("target/nextflow")),
+                "Nextflow engine missing: run mvn -q -f workflows/engine/pom.xml package (ci/test.sh does)");
     }
 }

@@ -1,7 +1,6 @@
 package org.synapticgeometry.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +12,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.synapticgeometry.testing.Fixtures;
 import org.synapticgeometry.tracking.FileStore;
 import org.synapticgeometry.tracking.StoredRun;
 import org.synapticgeometry.tracking.TrackingKeys;
@@ -33,8 +33,7 @@ class LauncherSignalsTest {
 
     @BeforeAll
     static void engineInstalled() {
-        assumeTrue(Files.isDirectory(Path.of("target/nextflow")),
-                "Nextflow engine missing: run mvn -q -f workflows/engine/pom.xml package (ci/test.sh does)");
+        Fixtures.assumeNextflowEngine();
     }
 
     private Process launch(String log, String... extra) throws IOException {

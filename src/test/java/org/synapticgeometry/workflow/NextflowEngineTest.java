@@ -1,7 +1,6 @@
 package org.synapticgeometry.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.synapticgeometry.testing.Fixtures;
 
 /**
  * The embedded real Nextflow runs the project's workflow wiring (stub mode: each module's
@@ -29,8 +29,7 @@ class NextflowEngineTest {
 
     @BeforeAll
     static void engineInstalled() {
-        assumeTrue(Files.isDirectory(Path.of("target/nextflow")),
-                "Nextflow engine missing: run mvn -q -f workflows/engine/pom.xml package (ci/test.sh does)");
+        Fixtures.assumeNextflowEngine();
     }
 
     private Path params() throws IOException {

@@ -1,7 +1,6 @@
 package org.synapticgeometry.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.synapticgeometry.files.Json;
+import org.synapticgeometry.testing.Fixtures;
 
 /**
  * One real linear-regression workflow (real Nextflow, real stages, through workflows/bin/sgeo and
@@ -35,8 +35,7 @@ class TaskResourcesTest {
 
     @BeforeAll
     static void runLinregWorkflow() throws IOException {
-        assumeTrue(Files.isDirectory(Path.of("target/nextflow")),
-                "Nextflow engine missing: run mvn -q -f workflows/engine/pom.xml package (ci/test.sh does)");
+        Fixtures.assumeNextflowEngine();
         String linreg = Files.readString(Path.of("params/linreg-smoke.yaml"))
                 .replace("seeds: 5", "seeds: 1").replace("dims: [100, 1000, 10000]", "dims: [100]")
                 .replace("power: [2, 1]", "power: [2]").replace("lr_count: 16", "lr_count: 4");

@@ -32,7 +32,9 @@ import org.synapticgeometry.stats.WeightLayer;
  * The {@code finetune} suite: the whole {@code sgeo finetune-per-map} process against the same
  * protocol in PyTorch ({@code ci/peers/finetune_torch.py}, a peer written for this benchmark), on
  * the same pretrained weights, the same N = ⌊√D⌋ Fashion-MNIST test images and the same sizes (one
- * search of the rate grid, batch 256, momentum 0.9, cosine schedule). The two processes run
+ * search of the rate grid, batch 256, momentum 0.9, cosine schedule) and the same cores: with T
+ * threads PyTorch runs its trials one after the other on T intra-op threads, sgeo T trials at once
+ * on one libtorch thread each ({@code --parallel-trials T}). The two processes run
  * alternately, the first one of each pair swapping every round; each round uses the next seed
  * (1, 2, ...). Reported: median whole-process wall and CPU time (user + system of the process and
  * its children) and the medians of the per-round ratios. The science of both sides is compared on
@@ -91,7 +93,7 @@ final class FinetuneBenchmark implements Bench.Suite {
             List<String> javaCommand = List.of(f.sgeo().toString(), "finetune-per-map", "--pretrained",
                     pretrained.toString(), "--potential", f.potential(), "--seed", Long.toString(seed), "--lr-grid",
                     f.lrGrid(), "--epochs", Integer.toString(f.epochs()), "--max-attempts", "1", "--device", "cpu",
-                    "--out", javaOut.toString());
+                    "--parallel-trials", Integer.toString(threads), "--out", javaOut.toString());
             List<String> peerCommand = List.of(f.python(), f.peer().toString(), "--protocol", protocol.toString(),
                     "--data", FashionMnist.locate(null).dir().toString(), "--arch", arch, "--n", Integer.toString(n),
                     "--potential", f.potential(), "--lr-grid", f.lrGrid(), "--epochs", Integer.toString(f.epochs()),

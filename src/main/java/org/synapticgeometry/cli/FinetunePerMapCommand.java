@@ -100,6 +100,13 @@ public final class FinetunePerMapCommand implements Callable<Integer> {
     @Mixin
     private SharedOptions.Device device;
 
+    @Option(names = "--parallel-trials", paramLabel = "T", defaultValue = "auto",
+            description = "trials of one search trained at once, each on one libtorch thread: auto (as many as the"
+            + " processors the JVM sees, SGEO_THREADS when set, on the CPU; 1 on a GPU) or a number; 1 trains them"
+            + " one after the other on every libtorch thread. With T > 1 the outputs are those of a one-thread run"
+            + " (default ${DEFAULT-VALUE})")
+    private String parallelTrials;
+
     @Override
     public Integer call() {
         Path from = SharedOptions.Renamed.pick(spec, checkpoint, legacyPretrained, "--pretrained", "--checkpoint");
@@ -116,7 +123,8 @@ public final class FinetunePerMapCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--lr-rule: " + e.getMessage(), e);
         }
         FinetuneOptions o = new FinetuneOptions(from, Potentials.parse(potential), seed.value, out.dir, k, n, lrGrid,
-                rule, epochs, extraEpochs, maxAttempts, batchSize, momentum, dataDir.dir, images, device.value);
+                rule, epochs, extraEpochs, maxAttempts, batchSize, momentum, dataDir.dir, images, device.value,
+                FinetuneOptions.parseParallelTrials(parallelTrials));
         Stages.run(new FinetunePerMapStage(), o, spec.commandLine().getErr(), overwrite.value());
         return ExitCodes.OK;
     }

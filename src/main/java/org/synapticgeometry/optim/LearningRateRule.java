@@ -99,6 +99,14 @@ public final class LearningRateRule {
         return sorted;
     }
 
+    /**
+     * Whether the rule may skip the rest of a grid: then which rates are trained depends on the
+     * outcomes before them, so its trials run one at a time.
+     */
+    public boolean mayStopEarly() {
+        return kind != Kind.LOWEST_LOSS;
+    }
+
     /** Whether the search may skip the rest of the grid after this trial. */
     boolean stopsAfter(LearningRateSearch.Trial trial) {
         LearningRateSearch.Outcome o = trial.outcome();

@@ -3,6 +3,10 @@ package org.synapticgeometry.optim;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The learning-rate search of the paper's code, reusable by every stage: train once per rate of a
@@ -21,7 +25,9 @@ import java.util.Optional;
  * if (r.best().isEmpty()) { ... every rate diverged: r.summary() says so ... }
  * double lr = r.best().get().learningRate(); int epochs = r.best().get().epochs();
  * }</pre>
- * Immutable and thread-safe; the trainer is called sequentially in grid order.
+ * Immutable and thread-safe. {@link #run(Trainer)} calls the trainer sequentially in the rule's order;
+ * {@link #run(Trainer, ExecutorService)} hands the trials of one search to a pool, as many at once as
+ * it has threads, and returns the same result (the trials in the rule's order).
  */
 public final class LearningRateSearch {
     private final List<Double> rates;
@@ -166,19 +172,30 @@ public final class LearningRateSearch {
      * their choice).
      */
     public Result run(Trainer trainer) {
+        return run(trainer, null);
+    }
+
+    /**
+     * Runs the search with the trials of one search on {@code pool}: every rate of a search is
+     * submitted at once, so as many train concurrently as the pool has threads (which bounds what they
+     * hold at once), and the outcomes are taken in the rule's order, so the result is that of
+     * {@link #run(Trainer)} when each trial's outcome does not depend on what runs beside it. A rule
+     * that may skip the rest of the grid after a trial (which rates it trains depends on the outcomes
+     * before them) trains one rate at a time on the calling thread, as does a null pool. The searches
+     * of successive attempts still run one after the other. When a trial throws, the trials not yet
+     * started are skipped, the running ones are waited for, and the first failure in the rule's order
+     * is rethrown (the pool is left to the caller).
+     *
+     * @param pool the threads the trainer is called on, or null to call it on this thread
+     */
+    public Result run(Trainer trainer, ExecutorService pool) {
+        boolean concurrent = pool != null && !rule.mayStopEarly();
         List<Trial> all = new ArrayList<>();
         Optional<Trial> best = Optional.empty();
         int attempt = 0;
         while (attempt < maxAttempts) {
             int e = epochs + attempt * extraEpochs;
-            List<Trial> search = new ArrayList<>();
-            for (double lr : rule.order(rates)) {
-                Trial t = new Trial(lr, e, attempt, trainer.train(lr, e));
-                search.add(t);
-                if (rule.stopsAfter(t)) {
-                    break;
-                }
-            }
+            List<Trial> search = concurrent ? concurrently(trainer, pool, e, attempt) : sequentially(trainer, e, attempt);
             all.addAll(search);
             best = rule.choose(search);
             attempt++;
@@ -187,5 +204,65 @@ public final class LearningRateSearch {
             }
         }
         return new Result(best, all, attempt);
+    }
+
+    private List<Trial> sequentially(Trainer trainer, int e, int attempt) {
+        List<Trial> search = new ArrayList<>();
+        for (double lr : rule.order(rates)) {
+            Trial t = new Trial(lr, e, attempt, trainer.train(lr, e));
+            search.add(t);
+            if (rule.stopsAfter(t)) {
+                break;
+            }
+        }
+        return search;
+    }
+
+    private List<Trial> concurrently(Trainer trainer, ExecutorService pool, int e, int attempt) {
+        List<Double> order = rule.order(rates);
+        AtomicBoolean failed = new AtomicBoolean();
+        List<Future<Outcome>> submitted = new ArrayList<>();
+        for (double lr : order) {
+            submitted.add(pool.submit(() -> failed.get() ? null : trainOrFlag(trainer, lr, e, failed)));
+        }
+        List<Trial> search = new ArrayList<>();
+        Throwable failure = null;
+        for (int i = 0; i < order.size(); i++) {
+            try {
+                Outcome o = submitted.get(i).get();
+                if (o != null) {
+                    search.add(new Trial(order.get(i), e, attempt, o));
+                }
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                failed.set(true);
+                failure = failure != null ? failure
+                        : new IllegalStateException("interrupted while waiting for a learning-rate trial", ex);
+            } catch (ExecutionException ex) {
+                failure = failure != null ? failure : ex.getCause();
+            }
+        }
+        if (failure != null) {
+            throw unchecked(failure);
+        }
+        return search;
+    }
+
+    /** What a trial threw, as it was when unchecked. */
+    private static RuntimeException unchecked(Throwable failure) {
+        if (failure instanceof Error err) {
+            throw err;
+        }
+        return failure instanceof RuntimeException r ? r : new IllegalStateException(failure);
+    }
+
+    /** Trains one trial; when it throws, the trials not yet started are skipped. */
+    private static Outcome trainOrFlag(Trainer trainer, double lr, int e, AtomicBoolean failed) {
+        try {
+            return trainer.train(lr, e);
+        } catch (RuntimeException | Error thrown) {
+            failed.set(true);
+            throw thrown;
+        }
     }
 }

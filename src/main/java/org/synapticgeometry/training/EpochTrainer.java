@@ -7,8 +7,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
@@ -27,7 +28,8 @@ import org.synapticgeometry.model.Network;
 /**
  * Supervised training and evaluation of a {@link Network} with softmax cross-entropy, shared by
  * pretrain-load and finetune-per-map: seeded shuffling, mini-batches, one optimizer, per-epoch
- * mean loss and accuracy, and divergence detection (a non-finite loss stops the run).
+ * mean loss and accuracy, and divergence detection (a non-finite loss stops the run). Runs on
+ * different threads may train different networks at once (see {@link TorchWorkers}).
  */
 public final class EpochTrainer {
     private static final int EVAL_BATCH = 500;
@@ -107,7 +109,7 @@ public final class EpochTrainer {
                 try (NDManager batch = trainer.getManager().newSubManager()) {
                     NDArray x = batches.images(batch, idx);
                     NDArray y = batches.labels(batch, idx);
-                    try (GradientCollector gc = trainer.newGradientCollector()) {
+                    try (Backprop gc = new Backprop()) {
                         NDList pred = trainer.forward(new NDList(x));
                         NDArray loss = trainer.getLoss().evaluate(new NDList(y), pred);
                         gc.backward(loss);
@@ -147,5 +149,30 @@ public final class EpochTrainer {
     /** The number of rows whose largest logit is the label, as an int64 scalar on the native side. */
     private static NDArray correctCount(NDArray logits, NDArray labels) {
         return logits.argMax(1).toType(labels.getDataType(), false).eq(labels).countNonzero();
+    }
+
+    /**
+     * Records the ops of the calling thread for backpropagation and runs it: the native calls of DJL's
+     * PyTorch gradient collector (libtorch's gradient mode is per thread), without its process-wide
+     * guard that lets only one collector exist at a time, so that runs on several threads can train.
+     */
+    private static final class Backprop implements AutoCloseable {
+        private final boolean wasRecording = JniUtils.isGradMode();
+
+        Backprop() {
+            JniUtils.setGradMode(true);
+        }
+
+        void backward(NDArray loss) {
+            NDArray seed = loss.getManager().ones(loss.getShape(), loss.getDataType()).toDevice(loss.getDevice(), false);
+            JniUtils.backward((PtNDArray) loss, (PtNDArray) seed, false, false);
+        }
+
+        @Override
+        public void close() {
+            if (!wasRecording) {
+                JniUtils.setGradMode(false);
+            }
+        }
     }
 }

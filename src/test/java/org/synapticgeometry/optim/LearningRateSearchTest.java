@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.synapticgeometry.optim.LearningRateSearch.Outcome;
 import org.synapticgeometry.optim.LearningRateSearch.Result;
 
@@ -186,5 +192,83 @@ class LearningRateSearchTest {
         Result paper = LearningRateSearch.of(List.of(1e-3, 1e-2, 1e-1, 1.0), 10, 10, 1, LearningRateRule.LOWEST_LOSS)
                 .run(LearningRateSearchTest::lazyGrid);
         assertThat(paper.best().get().learningRate()).isEqualTo(1.0);
+    }
+
+    @Test
+    @Timeout(60)
+    void trialsOnAPoolRunAtOnceAndComeBackInTheRulesOrder() {
+        // 0.1 waits until 0.2 has ended: only two trials at once let the search finish, and 0.2 ends first
+        CountDownLatch secondEnded = new CountDownLatch(1);
+        LearningRateSearch.Trainer trainer = (lr, e) -> {
+            if (lr == 0.1) {
+                await(secondEnded);
+            }
+            Outcome o = Outcome.of(Math.abs(lr - 0.2) + 1.0 / e, false);
+            if (lr == 0.2) {
+                secondEnded.countDown();
+            }
+            return o;
+        };
+        LearningRateSearch search = LearningRateSearch.of(List.of(0.1, 0.2, 0.3), 10, 10, 2);
+        Result concurrent = onPool(2, search, trainer);
+        assertThat(concurrent.trials()).extracting(LearningRateSearch.Trial::learningRate)
+                .containsExactly(0.1, 0.2, 0.3, 0.1, 0.2, 0.3);
+        assertThat(concurrent.trials()).extracting(LearningRateSearch.Trial::attempt).containsExactly(0, 0, 0, 1, 1, 1);
+        assertThat(concurrent.best().get().learningRate()).isEqualTo(0.2);
+        assertThat(concurrent.best().get().epochs()).isEqualTo(20);
+        Result sequential = search.run((lr, e) -> Outcome.of(Math.abs(lr - 0.2) + 1.0 / e, false));
+        assertThat(sequential.trials()).extracting(LearningRateSearch.Trial::learningRate)
+                .containsExactly(0.1, 0.2, 0.3, 0.1, 0.2, 0.3);
+    }
+
+    @Test
+    @Timeout(60)
+    void aRuleThatMayStopEarlyTrainsOneRateAtATimeOnTheCallingThread() {
+        List<String> threads = new CopyOnWriteArrayList<>();
+        Result r = onPool(2, LearningRateSearch.of(List.of(1.0, 1e-1, 1e-2, 1e-3), 10, 10, 1,
+                LearningRateRule.boundedChange(0.2)), (lr, e) -> {
+                    threads.add(Thread.currentThread().getName());
+                    return lazyGrid(lr, e);
+                });
+        assertThat(r.trials()).extracting(LearningRateSearch.Trial::learningRate).containsExactly(1e-3, 1e-2, 1e-1);
+        assertThat(threads).hasSize(3).containsOnly(Thread.currentThread().getName());
+    }
+
+    @Test
+    @Timeout(60)
+    void theFirstFailureInTheRulesOrderIsRethrownAndTrialsNotStartedAreSkipped() {
+        List<Double> trained = new CopyOnWriteArrayList<>();
+        assertThatThrownBy(() -> onPool(1, LearningRateSearch.of(List.of(0.1, 0.2, 0.3), 10, 10, 1), (lr, e) -> {
+            trained.add(lr);
+            throw new IllegalStateException("trial " + lr + " failed");
+        })).isInstanceOf(IllegalStateException.class).hasMessage("trial 0.1 failed");
+        assertThat(trained).containsExactly(0.1);
+        // two at once: 0.2 fails first in time, 0.1 later; 0.1 is first in the grid
+        CountDownLatch secondFailed = new CountDownLatch(1);
+        assertThatThrownBy(() -> onPool(2, LearningRateSearch.of(List.of(0.1, 0.2), 10, 10, 1), (lr, e) -> {
+            if (lr == 0.1) {
+                await(secondFailed);
+                throw new IllegalArgumentException("first");
+            }
+            secondFailed.countDown();
+            throw new IllegalStateException("second");
+        })).isInstanceOf(IllegalArgumentException.class).hasMessage("first");
+    }
+
+    private static Result onPool(int threads, LearningRateSearch search, LearningRateSearch.Trainer trainer) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            return search.run(trainer, pool);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).as("the other trial ran at the same time").isTrue();
+        } catch (InterruptedException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.synapticgeometry.stage.finetune;
 
 import org.synapticgeometry.stage.StageOptions;
+import ai.djl.Device;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,8 +11,9 @@ import org.synapticgeometry.model.Devices;
 import org.synapticgeometry.optim.LearningRateRule;
 
 /**
- * Options of {@code finetune-per-map} (the paper's fine-tuning protocol); every field is logged as a
- * run parameter.
+ * Options of {@code finetune-per-map} (the paper's fine-tuning protocol); every field but
+ * {@code parallelTrials} is logged as a run parameter (how many trials train at once changes no
+ * output, as the thread count does not: it is a resource, like {@code SGEO_THREADS}).
  *
  * @param pretrained checkpoint folder written by pretrain-load
  * @param potential the potential of mirror descent
@@ -29,10 +31,14 @@ import org.synapticgeometry.optim.LearningRateRule;
  * @param dataDir Fashion-MNIST folder, or null
  * @param images a user image folder (one sub-folder per class) used instead of the Fashion-MNIST test split, or null
  * @param device {@code auto}, {@code cpu} or {@code gpu}
+ * @param parallelTrials how many trials of one search train at once, or 0 for {@link #AUTO} (see
+ *     {@link #trialsAtOnce(Device)})
  */
 public record FinetuneOptions(Path pretrained, Potential potential, long seed, Path out, double k, int n,
         List<Double> lrGrid, LearningRateRule lrRule, int epochs, int extraEpochs, int maxAttempts, int batchSize, double momentum, Path dataDir,
-        Path images, String device) implements StageOptions {
+        Path images, String device, int parallelTrials) implements StageOptions {
+    /** {@code parallelTrials} value: as many trials at once as the JVM sees processors, on the CPU. */
+    public static final int AUTO = 0;
 
     /**
      * Validates the options.
@@ -62,6 +68,39 @@ public record FinetuneOptions(Path pretrained, Potential potential, long seed, P
             throw new IllegalArgumentException("--momentum must be in [0, 1), found " + momentum);
         }
         Devices.parse(device);
+        if (parallelTrials < 0) {
+            throw new IllegalArgumentException(parallelTrialsError(Integer.toString(parallelTrials)));
+        }
+    }
+
+    /**
+     * The {@code --parallel-trials} value {@code auto} or a whole number of trials &gt;= 1.
+     *
+     * @throws IllegalArgumentException naming the option and its valid values
+     */
+    public static int parseParallelTrials(String value) {
+        if ("auto".equals(value)) {
+            return AUTO;
+        }
+        if (value != null && value.matches("[1-9][0-9]{0,3}")) {
+            return Integer.parseInt(value);
+        }
+        throw new IllegalArgumentException(parallelTrialsError(value));
+    }
+
+    private static String parallelTrialsError(String value) {
+        return "--parallel-trials must be auto or a whole number of trials >= 1 (e.g. 2), found '" + value + "'";
+    }
+
+    /**
+     * How many trials of one search train at once on {@code device}: the number given, or with
+     * {@link #AUTO} the processors the JVM sees ({@code SGEO_THREADS} when set) on the CPU and 1 on a
+     * GPU; never more than the grid has rates.
+     */
+    int trialsAtOnce(Device on) {
+        int wanted = parallelTrials != AUTO ? parallelTrials
+                : on.isGpu() ? 1 : Runtime.getRuntime().availableProcessors();
+        return Math.max(1, Math.min(wanted, lrGrid.size()));
     }
 
     /** Every option as a run parameter. */

@@ -4,6 +4,7 @@ import org.synapticgeometry.files.Json;
 import org.synapticgeometry.stage.Stage;
 import org.synapticgeometry.stage.StageContext;
 import org.synapticgeometry.training.EpochTrainer;
+import org.synapticgeometry.training.TorchWorkers;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -67,8 +68,7 @@ public final class FinetunePerMapStage implements Stage<FinetuneOptions, Finetun
         Map<String, String> inputs = inputs(o, pretrained, data, run);
         FinetuneTrials trials = new FinetuneTrials(o, data, run, log);
         double[] before = trials.accuracyBefore();
-        LearningRateSearch.Result result = LearningRateSearch.of(o.lrGrid(), o.epochs(), o.extraEpochs(),
-                o.maxAttempts(), o.lrRule()).run(trials);
+        LearningRateSearch.Result result = search(o, trials, log);
         FinetuneReport report = finish(o, data, trials, result, before, inputs, run, start);
         log.printf(Locale.ROOT, "%s: %s; %s (%s); test accuracy %.4f -> %s; relative change %s; in %.1f s%n", STAGE,
                 report.status(), result.summary(), o.lrRule().cliName(), report.testAccuracyBefore(),
@@ -79,6 +79,24 @@ public final class FinetunePerMapStage implements Stage<FinetuneOptions, Finetun
                     + " train.json in " + o.out() + " lists the trials: lower the grid (--lr-grid)");
         }
         return report;
+    }
+
+    /**
+     * The learning-rate search, its trials {@link FinetuneOptions#trialsAtOnce at once} on as many
+     * {@link TorchWorkers} (one libtorch thread each) when that is more than one and the rule trains
+     * the whole grid, else one after the other on this thread with the process's libtorch threads.
+     */
+    private static LearningRateSearch.Result search(FinetuneOptions o, FinetuneTrials trials, PrintWriter log) {
+        LearningRateSearch search = LearningRateSearch.of(o.lrGrid(), o.epochs(), o.extraEpochs(), o.maxAttempts(),
+                o.lrRule());
+        int atOnce = o.trialsAtOnce(trials.device());
+        if (atOnce == 1 || o.lrRule().mayStopEarly()) {
+            return search.run(trials);
+        }
+        log.printf(Locale.ROOT, "%s: %d trials at once, each on one libtorch thread%n", STAGE, atOnce);
+        try (TorchWorkers workers = TorchWorkers.start(atOnce, "finetune-trial")) {
+            return search.run(trials, workers.pool());
+        }
     }
 
     /** {@code fc1 0.123, fc2 0.0456}: the relative change by layer, for the log line. */
@@ -122,7 +140,8 @@ public final class FinetunePerMapStage implements Stage<FinetuneOptions, Finetun
                 data.subset().size(), o.n() > 0 ? Double.NaN : o.k(), data.name(), o.batchSize(), o.momentum(),
                 o.lrGrid(), o.lrRule().cliName(), best.map(LearningRateSearch.Trial::learningRate).orElse(null),
                 best.map(LearningRateSearch.Trial::epochs).orElse(null), result.attempts(), result.succeeded(),
-                best.isEmpty(), before[0], trainAfter, before[1], testAfter, relativeChange, history, trials.records(),
+                best.isEmpty(), before[0], trainAfter, before[1], testAfter, relativeChange, history,
+                trials.records(result.trials()),
                 (System.nanoTime() - start) / 1e9);
         Path trainJson = o.out().resolve("train.json");
         Json.write(trainJson, report);

@@ -5,11 +5,10 @@ import org.synapticgeometry.training.EpochTrainer;
 
 import ai.djl.Device;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.synapticgeometry.model.Checkpoint;
 import org.synapticgeometry.model.Devices;
 import org.synapticgeometry.model.ModelInfo;
@@ -25,7 +24,11 @@ import org.synapticgeometry.tracking.TrackedRun;
  * the N images with mirror descent and a cosine schedule, and keeps its weights until the search
  * moves to the next attempt, so that the chosen trial can be written without training it again.
  * Every finite trial records the relative change of each scored layer.
- * Life-cycle: created per stage run, called sequentially by {@link LearningRateSearch}.
+ * Life-cycle: created per stage run, called by {@link LearningRateSearch} on one thread or on
+ * several at once (the trials of one search, each on its own network): the metrics of a trial go
+ * to MLflow from the thread that trains it (each trial has its own metric keys; {@link TrackedRun}s
+ * are safe to call from several threads), progress lines are printed one at a time, and the records
+ * are listed in the search's order by {@link #records(List)}.
  */
 final class FinetuneTrials implements LearningRateSearch.Trainer {
     /** A progress line every this many epochs of a trial, and after its last epoch. */
@@ -38,9 +41,13 @@ final class FinetuneTrials implements LearningRateSearch.Trainer {
     private final Map<String, Long> seeds;
     private final Device device;
     private final Map<String, FloatTensor> initialWeights;
-    private final Map<String, Kept> kept = new HashMap<>();
-    private final List<FinetuneReport.TrialRecord> records = new ArrayList<>();
+    private final Map<TrialKey, Kept> kept = new ConcurrentHashMap<>();
+    private final Map<TrialKey, FinetuneReport.TrialRecord> records = new ConcurrentHashMap<>();
     private int currentEpochs;
+
+    /** One trial of the search: its rate and epochs. */
+    private record TrialKey(double lr, int epochs) {
+    }
 
     /** Weights, history and relative change by layer of a finished, finite trial. */
     record Kept(byte[] weights, boolean torchScript, List<FinetuneReport.EpochRecord> history,
@@ -77,49 +84,69 @@ final class FinetuneTrials implements LearningRateSearch.Trainer {
 
     @Override
     public LearningRateSearch.Outcome train(double lr, int epochs) {
-        if (epochs != currentEpochs) {
-            kept.clear();
-            currentEpochs = epochs;
-            progress.grow((double) options.lrGrid().size() * epochs);
-        }
+        startingTrialOf(epochs);
         try (Network net = Checkpoint.load(options.pretrained(), device)) {
             int batches = EpochTrainer.batchesPerEpoch(data.subset().size(), options.batchSize());
             MirrorDescent optimizer = MirrorDescent.builder().setPotential(options.potential())
                     .setLearningRateTracker(CosineSchedule.of(lr, epochs, batches))
                     .optMomentum((float) options.momentum()).build();
             String key = metricPrefix(lr, epochs);
+            TrialKey trial = new TrialKey(lr, epochs);
             EpochTrainer.Run result = EpochTrainer.train(net, optimizer, data.subset(), options.batchSize(), epochs,
                     seeds.get("shuffle"), e -> {
                         run.logMetrics(Map.of(key + "train_loss", e.loss(), key + "train_accuracy", e.accuracy()),
                                 e.epoch());
                         if (e.epoch() % PRINT_EVERY == 0 || e.epoch() == epochs) {
-                            progress.advance(1, String.format(Locale.ROOT, "lr %.0e epoch %d/%d loss %.4g acc %.4f",
+                            advance(1, String.format(Locale.ROOT, "lr %.0e epoch %d/%d loss %.4g acc %.4f",
                                     lr, e.epoch(), epochs, e.loss(), e.accuracy()));
                         } else {
-                            progress.advance(1);
+                            advance(1, null);
                         }
                     });
             List<FinetuneReport.EpochRecord> history = result.epochs().stream()
                     .map(e -> new FinetuneReport.EpochRecord(e.epoch(), e.loss(), e.accuracy())).toList();
             int attempt = (epochs - options.epochs()) / Math.max(1, options.extraEpochs());
             if (result.diverged()) {
-                progress.advance(epochs - result.epochs().size());
-                records.add(new FinetuneReport.TrialRecord(lr, epochs, attempt, Double.NaN, true, null, Map.of()));
+                advance(epochs - result.epochs().size(), null);
+                records.put(trial, new FinetuneReport.TrialRecord(lr, epochs, attempt, Double.NaN, true, null, Map.of()));
                 return LearningRateSearch.Outcome.of(Double.NaN, false);
             }
             double accuracy = EpochTrainer.accuracy(net, data.subset());
             Map<String, Double> change = RelativeChange.byLayer(initialWeights, net.scoredWeights(false));
-            kept.put(key, new Kept(Checkpoint.weightBytes(net), net.isTorchScript(), history, change));
-            records.add(new FinetuneReport.TrialRecord(lr, epochs, attempt, result.finalLoss(), false, accuracy,
+            kept.put(trial, new Kept(Checkpoint.weightBytes(net), net.isTorchScript(), history, change));
+            records.put(trial, new FinetuneReport.TrialRecord(lr, epochs, attempt, result.finalLoss(), false, accuracy,
                     change));
             return LearningRateSearch.Outcome.of(result.finalLoss(), accuracy == 1.0,
                     change.values().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN));
         }
     }
 
+    /**
+     * A trial of {@code epochs} epochs starts: the first of a new search (a retry with more epochs)
+     * drops the weights kept by the last one and adds its work to the progress.
+     */
+    private synchronized void startingTrialOf(int epochs) {
+        if (epochs != currentEpochs) {
+            kept.clear();
+            currentEpochs = epochs;
+            progress.grow((double) options.lrGrid().size() * epochs);
+        }
+    }
+
+    /** Epochs done, with a progress line when {@code message} is not null. */
+    private void advance(double epochs, String message) {
+        synchronized (progress) {
+            if (message == null) {
+                progress.advance(epochs);
+            } else {
+                progress.advance(epochs, message);
+            }
+        }
+    }
+
     /** The kept weights of the chosen trial (which is always finite, hence kept). */
     Kept kept(LearningRateSearch.Trial trial) {
-        return kept.get(metricPrefix(trial.learningRate(), trial.epochs()));
+        return kept.get(new TrialKey(trial.learningRate(), trial.epochs()));
     }
 
     /** {@code search/lr_1e-03/e30/}: a tracking-safe metric prefix per trial (no '+' in the exponent). */
@@ -137,8 +164,8 @@ final class FinetuneTrials implements LearningRateSearch.Trainer {
         return seeds;
     }
 
-    /** Every trial so far. */
-    List<FinetuneReport.TrialRecord> records() {
-        return List.copyOf(records);
+    /** The record of every trial of the search's result, in its order. */
+    List<FinetuneReport.TrialRecord> records(List<LearningRateSearch.Trial> trials) {
+        return trials.stream().map(t -> records.get(new TrialKey(t.learningRate(), t.epochs()))).toList();
     }
 }

@@ -10,9 +10,16 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import ai.djl.pytorch.jni.JniUtils;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +28,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.synapticgeometry.data.FashionMnistTestData;
 import org.synapticgeometry.model.Checkpoint;
 import org.synapticgeometry.model.ModelInfo;
+import org.synapticgeometry.tracking.Provenance;
 
 /**
  * The paper's fine-tuning protocol on the tiny MLP (D = 12,704, N = ⌊√D⌋ = 112 test images): every
@@ -190,13 +198,85 @@ class FinetunePerMapStageTest {
         assertThat(r.err()).contains("(smallest-fitting)").contains("relative change fc1 ");
     }
 
-    @Test
-    void unknownLearningRateRuleIsAUsageError() {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--lr-rule | lazy | --lr-rule: unknown learning-rate rule 'lazy'; valid rules: lowest-loss, smallest-fitting,"
+            + " bounded-change:B (B > 0, e.g. bounded-change:0.2)",
+        "--parallel-trials | 0 | --parallel-trials must be auto or a whole number of trials >= 1 (e.g. 2), found '0'",
+        "--parallel-trials | 1.5 | --parallel-trials must be auto or a whole number of trials >= 1 (e.g. 2), found '1.5'"})
+    void aBadSearchOptionIsAUsageError(String option, String value, String message) {
         Cli r = Cli.run("finetune-per-map", "--checkpoint", pretrained.toString(), "--potential", "2-norm",
-                "--seed", "1", "--out", tmp.resolve("o").toString(), "--lr-rule", "lazy");
+                "--seed", "1", "--out", tmp.resolve("o").toString(), option, value);
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.lastErrorLine()).isEqualTo("sgeo finetune-per-map: --lr-rule: unknown learning-rate rule 'lazy';"
-                + " valid rules: lowest-loss, smallest-fitting, bounded-change:B (B > 0, e.g. bounded-change:0.2)");
+        assertThat(r.lastErrorLine()).isEqualTo("sgeo finetune-per-map: " + message);
         assertThat(tmp.resolve("o")).doesNotExist();
+    }
+
+    @Test
+    void parallelTrialsWriteTheBytesOfASequentialOneThreadRunWithTrialsInGridOrder() throws IOException {
+        // 1e4 overflows exponentiated gradient within a few steps, so with two trials at once it ends first and
+        // 3e-1 starts while 1 still trains: the records must still follow the grid
+        String grid = "1,1e4,3e-1";
+        Path parallel = tmp.resolve("parallel");
+        Cli p = Cli.run("finetune-per-map", "--checkpoint", pretrained.toString(), "--potential", "negative_entropy",
+                "--seed", "4", "--out", parallel.toString(), "--lr-grid", grid, "--max-attempts", "1",
+                "--parallel-trials", "2");
+        assertThat(p.code()).as(p.err()).isZero();
+        assertThat(p.err()).contains("finetune-per-map: 2 trials at once, each on one libtorch thread").contains("ETA");
+        Path sequential = tmp.resolve("sequential");
+        Cli s = onOneLibtorchThread(() -> Cli.run("finetune-per-map", "--checkpoint", pretrained.toString(),
+                "--potential", "negative_entropy", "--seed", "4", "--out", sequential.toString(), "--lr-grid", grid,
+                "--max-attempts", "1", "--parallel-trials", "1"));
+        assertThat(s.code()).as(s.err()).isZero();
+        assertThat(s.err()).doesNotContain("trials at once");
+
+        assertThat(Provenance.sha256(parallel.resolve("model.params")))
+                .isEqualTo(Provenance.sha256(sequential.resolve("model.params")));
+        JsonNode a = withoutWallTime(parallel.resolve("train.json"));
+        JsonNode b = withoutWallTime(sequential.resolve("train.json"));
+        assertThat(a).isEqualTo(b);
+        assertThat(a.get("trials").findValuesAsText("lr")).containsExactly("1.0", "10000.0", "0.3");
+        assertThat(a.get("trials").get(1).get("diverged").asBoolean()).isTrue();
+        assertThat(metrics(parallel)).isEqualTo(metrics(sequential))
+                .containsKeys("search/lr_1e00/e30/train_loss", "search/lr_3e-01/e30/train_accuracy", "chosen_lr");
+    }
+
+    /** Runs {@code command} with this thread's libtorch ops on one intra-op thread, as SGEO_THREADS=1 would. */
+    private static Cli onOneLibtorchThread(java.util.function.Supplier<Cli> command) {
+        int before = JniUtils.getNumThreads();
+        JniUtils.setNumThreads(1);
+        try {
+            return command.get();
+        } finally {
+            JniUtils.setNumThreads(before);
+        }
+    }
+
+    private static JsonNode withoutWallTime(Path trainJson) throws IOException {
+        ObjectNode node = (ObjectNode) new ObjectMapper().readTree(trainJson.toFile());
+        node.remove("wall_seconds");
+        return node;
+    }
+
+    /** Every metric of the stage's run in the test file store but its wall time: "value step" lines by key. */
+    private static Map<String, List<String>> metrics(Path out) throws IOException {
+        String runId = new ObjectMapper().readTree(out.resolve("run.json").toFile()).get("run_id").asText();
+        Path store = Path.of(URI.create(System.getenv("MLFLOW_TRACKING_URI")));
+        Path runDir;
+        try (Stream<Path> dirs = Files.find(store, 2, (f, attrs) -> f.getFileName().toString().equals(runId))) {
+            runDir = dirs.findFirst().orElseThrow();
+        }
+        Path metrics = runDir.resolve("metrics");
+        Map<String, List<String>> byKey = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(metrics)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String key = metrics.relativize(f).toString().replace('\\', '/');
+                if (!key.equals("wall_seconds")) {
+                    byKey.put(key, Files.readAllLines(f).stream().map(line -> line.substring(line.indexOf(' ') + 1))
+                            .toList());
+                }
+            }
+        }
+        return byKey;
     }
 }

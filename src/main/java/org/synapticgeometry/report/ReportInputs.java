@@ -7,8 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -19,19 +21,20 @@ import java.util.stream.Stream;
  * @param scores every {@code scores.csv} row
  * @param identifications each folder's {@code identification.json}
  * @param linreg every {@code linreg.csv} row
- * @param trainings each {@code train.json} found, with its path
+ * @param trainings each {@code train.json} found, with its path, in path order (the order of the report's
+ *     fine-tuning table)
  * @param pairManifests manifests of snapshot pairs (may be empty)
  */
 public record ReportInputs(List<ScoreRow> scores, List<JsonNode> identifications, List<Map<String, String>> linreg,
         Map<Path, JsonNode> trainings, List<Path> pairManifests) {
     private static final List<String> LINREG_COLUMNS = List.of("run_id", "trained_potential", "k", "d", "seed");
 
-    /** Copies the collections. */
+    /** Copies the collections; the trainings into path order. */
     public ReportInputs {
         scores = List.copyOf(scores);
         identifications = List.copyOf(identifications);
         linreg = List.copyOf(linreg);
-        trainings = Map.copyOf(trainings);
+        trainings = Collections.unmodifiableMap(new TreeMap<>(trainings));
         pairManifests = List.copyOf(pairManifests);
     }
 
@@ -62,7 +65,7 @@ public record ReportInputs(List<ScoreRow> scores, List<JsonNode> identifications
             ids.add(json(id));
         }
         List<Map<String, String>> linreg = new ArrayList<>();
-        Map<Path, JsonNode> trainings = new java.util.TreeMap<>();
+        Map<Path, JsonNode> trainings = new TreeMap<>();
         for (Path dir : extras) {
             for (Path f : files(dir)) {
                 String name = f.getFileName().toString();

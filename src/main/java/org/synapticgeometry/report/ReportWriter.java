@@ -1,12 +1,20 @@
 package org.synapticgeometry.report;
 
-
-
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.internal.chartpart.Chart;
 import org.synapticgeometry.files.AtomicFiles;
 
 /**
@@ -14,21 +22,25 @@ import org.synapticgeometry.files.AtomicFiles;
  * are relative links) and {@code summary.md}, every file atomically.
  */
 final class ReportWriter {
+    /**
+     * Held while a figure is encoded as SVG: VectorGraphics2D formats every coordinate through one static
+     * {@code DecimalFormat}, which is not thread-safe, so SVGs are encoded one at a time (PNGs meanwhile).
+     */
+    private static final Object SVG_ENCODER = new Object();
+
     private ReportWriter() {
     }
 
-    /** Writes every file into {@code out}; returns the paths written. */
+    /**
+     * Writes every file into {@code out}; returns the paths written, in report order. The figures are
+     * rendered in parallel (parallel stream: the common pool's threads and the caller), each on one
+     * thread, PNG then SVG (one SVG at a time); the bytes do not depend on the thread count.
+     */
     static List<Path> write(Report report, Path out) {
-        List<Path> written = new java.util.ArrayList<>();
-        for (Figure f : report.figures()) {
-            Path png = out.resolve(f.id() + ".png");
-            Path svg = out.resolve(f.id() + ".svg");
-            AtomicFiles.write(png, o -> BitmapEncoder.saveBitmap(f.chart(), o, BitmapEncoder.BitmapFormat.PNG));
-            AtomicFiles.write(svg, o -> VectorGraphicsEncoder.saveVectorGraphic(f.chart(), o,
-                    VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
-            written.add(png);
-            written.add(svg);
-        }
+        List<Figure> figures = report.figures();
+        List<Path> written = new ArrayList<>();
+        IntStream.range(0, figures.size()).parallel().mapToObj(i -> writeFigure(figures.get(i), out)).toList()
+                .forEach(written::addAll);
         Path html = out.resolve("index.html");
         Path md = out.resolve("summary.md");
         AtomicFiles.writeString(html, html(report));
@@ -36,6 +48,33 @@ final class ReportWriter {
         written.add(html);
         written.add(md);
         return written;
+    }
+
+    private static List<Path> writeFigure(Figure f, Path out) {
+        Path png = out.resolve(f.id() + ".png");
+        Path svg = out.resolve(f.id() + ".svg");
+        AtomicFiles.write(png, o -> png(f.chart(), o));
+        synchronized (SVG_ENCODER) {
+            AtomicFiles.write(svg, o -> VectorGraphicsEncoder.saveVectorGraphic(f.chart(), o,
+                    VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
+        }
+        return List.of(png, svg);
+    }
+
+    /**
+     * The chart as PNG, encoded by the JDK's PNG writer with its default settings, as XChart's
+     * {@code BitmapEncoder.saveBitmap} does, but buffered in memory: {@code ImageIO.write} to a stream
+     * caches the image in a temporary file first.
+     */
+    static void png(Chart<?, ?> chart, OutputStream o) throws IOException {
+        BufferedImage image = BitmapEncoder.getBufferedImage(chart);
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(o)) {
+            writer.setOutput(stream);
+            writer.write(image);
+        } finally {
+            writer.dispose();
+        }
     }
 
     static String html(Report r) {

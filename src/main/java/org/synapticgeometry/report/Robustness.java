@@ -3,6 +3,7 @@ package org.synapticgeometry.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.synapticgeometry.data.Seeds;
@@ -61,32 +62,56 @@ final class Robustness {
         return compute(N, SEEDS, RELATIVE);
     }
 
-    /** The curves for {@code n} weights, {@code seeds} seeds and σ = {@code relative} × the dual spread. */
+    /**
+     * The curves for {@code n} weights, {@code seeds} seeds and σ = {@code relative} × the dual spread. The
+     * seeds of every curve are scored in parallel (parallel stream); each curve then sums its seeds in seed
+     * order, so the curves are the same bits on any number of threads.
+     */
     static List<Curve> compute(int n, int seeds, double relative) {
-        List<Curve> out = new ArrayList<>();
+        List<SyntheticChange.Init> inits = new ArrayList<>();
+        List<Potential> truths = new ArrayList<>();
         for (SyntheticChange.Init init : SyntheticChange.Init.values()) {
             for (String name : TRUTHS) {
-                out.add(curve(init, Potentials.parse(name), n, seeds, relative));
+                inits.add(init);
+                truths.add(Potentials.parse(name));
             }
+        }
+        List<double[]> perSeed = IntStream.range(0, inits.size() * seeds).parallel()
+                .mapToObj(i -> seedScores(inits.get(i / seeds), truths.get(i / seeds), i % seeds, n, relative)).toList();
+        List<Curve> out = new ArrayList<>();
+        for (int c = 0; c < inits.size(); c++) {
+            out.add(curve(inits.get(c), truths.get(c), perSeed.subList(c * seeds, (c + 1) * seeds)));
         }
         return out;
     }
 
-    private static Curve curve(SyntheticChange.Init init, Potential truth, int n, int seeds, double relative) {
+    /** The seed-mean curve of one (w₀, truth) from its per-seed scores, summed in seed order. */
+    private static Curve curve(SyntheticChange.Init init, Potential truth, List<double[]> perSeed) {
         double[] mean = new double[SCAN.size()];
         double ne = 0;
-        for (int s = 0; s < seeds; s++) {
-            float[] w0 = SyntheticChange.initial(init, n, Seeds.derive(ROOT_SEED, "w0", init.name(), Integer.toString(s)));
-            float[] w1 = SyntheticChange.perturbed(truth, w0, relative,
-                    Seeds.derive(ROOT_SEED, "change", init.name(), truth.name(), Integer.toString(s)));
-            WeightChangeScorer scorer = WeightChangeScorer.of(List.of(new WeightLayer("w", w0, w1)),
-                    new Scopes(true, false, false), StatisticSet.QUICK);
+        int seeds = perSeed.size();
+        for (double[] scores : perSeed) {
             for (int k = 0; k < SCAN.size(); k++) {
-                mean[k] += pooled(scorer, PNormPotential.of(SCAN.get(k))) / seeds;
+                mean[k] += scores[k] / seeds;
             }
-            ne += pooled(scorer, NEGATIVE_ENTROPY) / seeds;
+            ne += scores[SCAN.size()] / seeds;
         }
         return new Curve(init, truth, mean, ne, ParameterScan.minimise(SCAN, mean, false));
+    }
+
+    /** One seed's pooled ΔCDF at each p of {@link #SCAN}, then that of the negative-entropy candidate. */
+    private static double[] seedScores(SyntheticChange.Init init, Potential truth, int s, int n, double relative) {
+        float[] w0 = SyntheticChange.initial(init, n, Seeds.derive(ROOT_SEED, "w0", init.name(), Integer.toString(s)));
+        float[] w1 = SyntheticChange.perturbed(truth, w0, relative,
+                Seeds.derive(ROOT_SEED, "change", init.name(), truth.name(), Integer.toString(s)));
+        WeightChangeScorer scorer = WeightChangeScorer.of(List.of(new WeightLayer("w", w0, w1)),
+                new Scopes(true, false, false), StatisticSet.QUICK);
+        double[] scores = new double[SCAN.size() + 1];
+        for (int k = 0; k < SCAN.size(); k++) {
+            scores[k] = pooled(scorer, PNormPotential.of(SCAN.get(k)));
+        }
+        scores[SCAN.size()] = pooled(scorer, NEGATIVE_ENTROPY);
+        return scores;
     }
 
     private static double pooled(WeightChangeScorer scorer, Potential candidate) {

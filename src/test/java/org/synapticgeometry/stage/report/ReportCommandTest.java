@@ -2,13 +2,25 @@ package org.synapticgeometry.stage.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.BitmapEncoder;
+import org.synapticgeometry.report.Figure;
+import org.synapticgeometry.report.Report;
+import org.synapticgeometry.report.ReportInputs;
+import org.synapticgeometry.stage.Stages;
 import org.synapticgeometry.testing.Cli;
 import org.synapticgeometry.geometry.Potentials;
 import org.synapticgeometry.snapshot.FloatTensor;
@@ -99,5 +111,96 @@ class ReportCommandTest {
                 dir.resolve("none.csv").toString(), "--out", dir.resolve("o").toString());
         assertThat(pairs.code()).isEqualTo(2);
         assertThat(pairs.err()).contains("none.csv is not a file");
+    }
+
+    /**
+     * The report is built and written in parallel (the robustness seeds, the figures): on four threads
+     * every file is the same bytes as on one, and the four-thread pool did run tasks on other threads
+     * than the one that submitted them (0 steals: nothing ran in parallel).
+     */
+    @Test
+    void fourThreadsWriteTheSameBytesAsOne() throws Exception {
+        Path manifest = pairs();
+        Map<String, byte[]> one = reportOn(1, manifest, dir.resolve("one"));
+        ForkJoinPool four = new ForkJoinPool(4);
+        Map<String, byte[]> parallel;
+        try {
+            parallel = reportOn(four, manifest, dir.resolve("four"));
+            assertThat(four.getStealCount()).as("tasks run by a thread other than their submitter").isPositive();
+        } finally {
+            four.shutdown();
+        }
+        assertThat(parallel.keySet()).hasSize(2 * 11 + 2).containsExactlyInAnyOrderElementsOf(one.keySet());
+        one.forEach((name, bytes) -> assertThat(parallel.get(name)).as(name).isEqualTo(bytes));
+    }
+
+    private Map<String, byte[]> reportOn(int threads, Path manifest, Path out) throws Exception {
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            return reportOn(pool, manifest, out);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Builds and writes the fixture's report inside {@code pool}; returns every file's bytes by name. */
+    private static Map<String, byte[]> reportOn(ForkJoinPool pool, Path manifest, Path out) throws Exception {
+        List<Path> written = pool.submit(() -> Report.build(ReportInputs.read(List.of(FIXTURE.resolve("scores")),
+                List.of(FIXTURE.resolve("extras")), List.of(manifest))).writeTo(out)).get();
+        Map<String, byte[]> bytes = new java.util.TreeMap<>();
+        for (Path f : written) {
+            bytes.put(f.getFileName().toString(), Files.readAllBytes(f));
+        }
+        return bytes;
+    }
+
+    /** Each PNG is the bytes XChart's own encoder (through ImageIO.write) makes of the figure. */
+    @Test
+    void pngFilesAreWhatXChartsEncoderWrites() throws IOException {
+        Report report = Report.build(ReportInputs.read(List.of(FIXTURE.resolve("scores")), List.of(), List.of(pairs())));
+        Path out = dir.resolve("report");
+        report.writeTo(out);
+        for (Figure f : report.figures()) {
+            ByteArrayOutputStream xchart = new ByteArrayOutputStream();
+            BitmapEncoder.saveBitmap(f.chart(), xchart, BitmapEncoder.BitmapFormat.PNG);
+            assertThat(Files.readAllBytes(out.resolve(f.id() + ".png"))).as(f.id()).isEqualTo(xchart.toByteArray());
+        }
+    }
+
+    /** The inputs are read once: a scores.csv removed after the checks no longer matters to the run. */
+    @Test
+    void theInputsTheChecksReadAreTheInputsReported() throws IOException {
+        Path scores = dir.resolve("scores");
+        Files.createDirectories(scores);
+        for (String f : new String[] {"scores.csv", "identification.json"}) {
+            Files.copy(FIXTURE.resolve("scores").resolve(f), scores.resolve(f));
+        }
+        ReportOptions options = new ReportOptions(List.of(scores), List.of(), List.of(), dir.resolve("report"));
+        ReportStage stage = new ReportStage();
+        stage.checkInputs(options);
+        Files.delete(scores.resolve("scores.csv"));
+        Report report = Stages.run(stage, options, new PrintWriter(new StringWriter()));
+        assertThat(report.figures()).extracting(Figure::id).contains("own_delta_cdf_vs_n", "candidates_mlp-16");
+        assertThat(Files.readString(dir.resolve("report/summary.md"))).contains("| mlp-16 | 2-norm | 2/2 | {2-norm=2} |");
+    }
+
+    /** The fine-tuning table lists the runs in the order of their train.json paths, in every process. */
+    @Test
+    void fineTuningRunsAreListedInPathOrder() throws IOException {
+        Path extras = dir.resolve("extras");
+        List<String> runs = new ArrayList<>();
+        for (int i = 1; i <= 9; i++) {
+            Path t = extras.resolve("e" + i).resolve("finetuned/train.json");
+            Files.createDirectories(t.getParent());
+            Files.writeString(t, "{\"run\": \"ft-" + i + "\", \"epochs\": " + (10 + i) + "}");
+            runs.add("<tr><td>ft-" + i + "</td><td>" + (10 + i) + "</td></tr>");
+        }
+        Path out = dir.resolve("report");
+        Cli r = Cli.run("report", "--scores", FIXTURE.resolve("scores").toString(), "--extras", extras.toString(),
+                "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> rows = Stream.of(Files.readString(out.resolve("index.html")).split("\n"))
+                .filter(l -> l.startsWith("<tr><td>ft-")).toList();
+        assertThat(rows).containsExactlyElementsOf(runs);
     }
 }

@@ -5,7 +5,7 @@
 // linreg_params (linear regression): params/smoke.yaml, params/medium.yaml, params/paper-*.yaml.
 // linreg.nf runs the linear-regression part alone.
 include { PIPELINE_INITIALISATION; PIPELINE_COMPLETION } from './subworkflows/local/utils/main'
-include { REPRODUCE } from './pipelines/reproduce'
+include { REPRODUCE; reportFolders } from './pipelines/reproduce'
 
 workflow SGEO {
     take:
@@ -14,7 +14,7 @@ workflow SGEO {
     main:
     PIPELINE_INITIALISATION()
     REPRODUCE(parts)
-    PIPELINE_COMPLETION(REPRODUCE.out.versions)
+    PIPELINE_COMPLETION(REPRODUCE.out.versions, reportFolders(parts))
 }
 
 workflow {

@@ -70,6 +70,7 @@ workflow PIPELINE_INITIALISATION {
 workflow PIPELINE_COMPLETION {
     take:
     ch_versions   // channel: [ path(versions.yml) ]
+    reports       // list: the report folders under OUTDIR ('report', or 'deep-<rule>/report' per rule)
 
     main:
     ch_versions
@@ -78,7 +79,7 @@ workflow PIPELINE_COMPLETION {
     // The handler runs after this block has gone: keep what it needs.
     def run = workflow
     def outdir = params.outdir
-    def report = params.report ? "report: ${outdir}/report/index.html, " : ''
+    def report = params.report && reports ? "report: ${reports.collect { "${outdir}/${it}/index.html" }.join(', ')}, " : ''
     run.onComplete {
         log.info(run.success
             ? "sgeo: done; ${report}results: ${outdir}"

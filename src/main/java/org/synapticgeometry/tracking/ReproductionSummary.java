@@ -154,7 +154,8 @@ public final class ReproductionSummary {
 
     /**
      * The artifacts of a parent run that exist, in order: the params file and {@code summary.md} at the root,
-     * the report folder under {@code report/}.
+     * the report folder under {@code report/}, and each learning-rate rule's report (when the deep networks
+     * were fine-tuned under several) under {@code deep-<rule>/report/}.
      */
     static List<Map.Entry<Path, String>> artifacts(Path outdir, Path paramsFile) {
         List<Map.Entry<Path, String>> out = new ArrayList<>();
@@ -167,6 +168,12 @@ public final class ReproductionSummary {
         }
         if (Files.isDirectory(report)) {
             out.add(Map.entry(report, "report"));
+        }
+        try (Stream<Path> folders = Files.list(outdir)) {
+            folders.filter(f -> f.getFileName().toString().startsWith("deep-") && Files.isDirectory(f.resolve("report")))
+                    .sorted().forEach(f -> out.add(Map.entry(f.resolve("report"), f.getFileName() + "/report")));
+        } catch (IOException | UncheckedIOException e) {
+            return out;   // an unreadable outdir has no per-rule reports to log
         }
         return out;
     }

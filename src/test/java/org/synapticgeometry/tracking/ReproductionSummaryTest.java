@@ -68,6 +68,19 @@ class ReproductionSummaryTest {
                 "params.nested.a", "1.5", "params.nested.b", "", "sgeo_build", "abc"));
     }
 
+    /** With several learning-rate rules each rule's report is logged under its own folder, next to no report/. */
+    @Test
+    void eachRulesReportIsAnArtifactOfTheParentRun() throws IOException {
+        Path out = Files.createDirectories(dir.resolve("rules"));
+        for (String rule : List.of("deep-lowest-loss", "deep-bounded-change-0.2")) {
+            Files.writeString(Files.createDirectories(out.resolve(rule).resolve("report")).resolve("index.html"), "<html/>");
+        }
+        Files.createDirectories(out.resolve("deep-smallest-fitting").resolve("scores"));   // scored, not reported
+        Files.createDirectories(out.resolve("pipeline_info"));
+        assertThat(ReproductionSummary.artifacts(out, null)).extracting(Map.Entry::getValue)
+                .containsExactly("deep-bounded-change-0.2/report", "deep-lowest-loss/report");
+    }
+
     @Test
     void theParentRunCarriesParamsMetricsArtifactsAndItsStatus() throws IOException {
         Path out = outdir();

@@ -156,10 +156,15 @@ class NextflowEngineTest {
                 .containsExactly("pretrain-load 614m 1", "pretrain-load 1228m 1", "pretrain-load 1843m 1");
     }
 
-    /** Both paper-size params files, stub run launched from a folder of its own with absolute paths. */
+    /**
+     * The paper-size params files and the part of paper-cpu.yaml that fits in about 2 hours on a CPU, stub run
+     * launched from a folder of its own with absolute paths: every (architecture, potential, seed) fine-tuned.
+     */
     @Test
     void paperParamsRunFromAnyLaunchFolder() throws IOException {
-        for (String name : List.of("paper-cpu", "paper-gpu")) {
+        // params file -> architectures (feed-forward + recurrent), and whether the linear regression runs
+        Map<String, Integer> architectures = Map.of("paper-cpu", 5, "paper-gpu", 6, "paper-cpu-2h", 3);
+        for (String name : List.of("paper-cpu", "paper-gpu", "paper-cpu-2h")) {
             Path launch = Files.createDirectories(launchDir.resolve(name));
             Path params = Path.of("params", name + ".yaml").toAbsolutePath();
             WorkflowRun prepared = WorkflowRun.prepare(List.of(Path.of("workflows/main.nf").toAbsolutePath().toString(),
@@ -170,12 +175,10 @@ class NextflowEngineTest {
             assertThat(code).as(out.toString()).isZero();
             Path results = launch.resolve("results").resolve(name);
             assertThat(results.resolve("report/index.html")).exists();
-            assertThat(results.resolve("linreg/scores/scores.csv")).exists();
+            assertThat(results.resolve("linreg/scores/scores.csv").toFile().exists()).as(name).isEqualTo(!name.endsWith("-2h"));
             assertThat(results.resolve("deep/scores/identification.json")).exists();
-            // every (architecture, potential, seed) was fine-tuned: 4 + 1 (or 2) recurrent, 3 potentials, 10 seeds
-            int archs = name.equals("paper-cpu") ? 5 : 6;
             assertThat(out.toString().lines().filter(l -> l.contains("Submitted process > SGEO:REPRODUCE:DEEP_NETWORKS:FINETUNE_PER_MAP")))
-                    .hasSize(archs * 3 * 10);
+                    .as(name).hasSize(architectures.get(name) * 3 * 10);
             assertRecurrentSettings(results.resolve("deep"));
         }
     }
@@ -237,23 +240,53 @@ class NextflowEngineTest {
         assertThat(traceRows(results).stream().filter(r -> r.contains("FINETUNE_PER_MAP (") && r.contains("COMPLETED"))).hasSize(36);
     }
 
-    /** params/lr-rules.yaml: every run under each rule, ids led by the rule, each rule scored on its own. */
+    /** params/lr-rules.yaml: every run under each rule, ids led by the rule, each rule scored and reported on its own. */
     @Test
-    void lrRulesParamsFineTuneUnderEachRuleAndScoreEachApart() throws IOException {
+    void lrRulesParamsFineTuneUnderEachRuleAndScoreAndReportEachApart() throws IOException {
         Path results = stubRunFromOwnFolder("lr-rules");
         assertThat(stubOptions(results.resolve("deep/smallest-fitting-mlp-256-negative_entropy-s2/finetuned")))
                 .isEqualTo("--lr-rule smallest-fitting --lr-grid 0.1,0.3,1,3,10");
         assertThat(stubOptions(results.resolve("deep/lowest-loss-cnn-3-norm-s1/finetuned")))
                 .isEqualTo("--lr-rule lowest-loss --lr-grid 0.001,0.003,0.01,0.03,0.1");
-        for (String rule : List.of("lowest-loss", "smallest-fitting")) {
+        assertThat(stubOptions(results.resolve("deep/bounded-change-0.2-mlp-16-2-norm-s3/finetuned")))
+                .isEqualTo("--lr-rule bounded-change:0.2 --lr-grid 0.001,0.003,0.01,0.03,0.1");
+        List<String> rules = List.of("lowest-loss", "smallest-fitting", "bounded-change-0.2");
+        for (String rule : rules) {
             assertThat(results.resolve("deep-" + rule + "/scores/identification.json")).exists();
+            assertThat(results.resolve("deep-" + rule + "/report/index.html")).exists();
         }
         assertThat(results.resolve("deep/scores")).doesNotExist();
-        // 2 rules x 3 architectures x 3 potentials x 3 seeds
-        assertThat(traceRows(results).stream().filter(r -> r.contains("FINETUNE_PER_MAP (") && r.contains("COMPLETED"))).hasSize(54);
-        List<String> scored = traceRows(results).stream().filter(r -> r.contains(":SCORE (")).toList();
-        assertThat(scored).hasSize(2).anyMatch(r -> r.contains("SCORE (deep-lowest-loss)"))
-                .anyMatch(r -> r.contains("SCORE (deep-smallest-fitting)"));
+        assertThat(results.resolve("report")).doesNotExist();
+        // 3 rules x 3 architectures x 3 potentials x 3 seeds
+        assertThat(traceRows(results).stream().filter(r -> r.contains("FINETUNE_PER_MAP (") && r.contains("COMPLETED"))).hasSize(81);
+        for (String task : List.of("SCORE", "REPORT")) {
+            List<String> rows = traceRows(results).stream().filter(r -> r.contains(":" + task + " (")).toList();
+            assertThat(rows).as(task).hasSize(3);
+            rules.forEach(rule -> assertThat(rows).as(task).anyMatch(r -> r.contains(task + " (deep-" + rule + ")")));
+        }
+        // each rule's report reads that rule's score, its 27 fine-tuned runs and its own snapshot pairs
+        for (String rule : rules) {
+            Path task = taskFolder(launchDir.resolve("lr-rules"), results, "REPORT (deep-" + rule + ")");
+            assertThat(entries(task.resolve("scores"))).as(rule).hasSize(1);
+            assertThat(entries(task.resolve("extras"))).as(rule).hasSize(27);
+            List<String> pairs = Files.readAllLines(task.resolve("pairs/manifest.csv"));
+            assertThat(pairs.subList(1, pairs.size())).as(rule).hasSize(27).allMatch(l -> l.startsWith(rule + "-"));
+        }
+    }
+
+    /** The work folder of the task a trace row names, from its hash (e.g. {@code 3f/a1b2c3}). */
+    private static Path taskFolder(Path launch, Path results, String name) throws IOException {
+        String row = traceRows(results).stream().filter(r -> r.contains(name)).findFirst().orElseThrow();
+        String hash = row.split("\t")[1];
+        try (var folders = Files.list(launch.resolve("work").resolve(hash.substring(0, 2)))) {
+            return folders.filter(f -> f.getFileName().toString().startsWith(hash.substring(3))).findFirst().orElseThrow();
+        }
+    }
+
+    private static List<Path> entries(Path folder) throws IOException {
+        try (var list = Files.list(folder)) {
+            return list.toList();
+        }
     }
 
     /** {@code -profile test} runs the smoke sizes of params/smoke.yaml without a params file. */

@@ -9,22 +9,61 @@ import java.util.stream.Collectors;
 import org.knowm.xchart.XYChart;
 
 /**
- * Identification results: one table row per (architecture, trained potential) over seeds, the
+ * Identification results: one table row per (architecture, trained potential) over seeds (per-run
+ * identifications and the paper's criterion, the argmin of the mean ΔCDF over the seeds), the
  * confusion matrix per scope, and the p̂ figure (continuous estimate of p with its bootstrap
  * interval, per run).
  */
 final class Identifications {
-    /** One line of the identification table. */
-    record Line(String architecture, String trained, String scope, int runs, int correct, Map<String, Integer> identifiedAs) {
+    /**
+     * One line of the identification table: per-run identifications, and the paper's criterion, the
+     * candidate with the lowest ΔCDF averaged over the line's runs ({@code argminOfMean}; null when no
+     * candidate has a finite ΔCDF in every run of scores.csv), with the mean ΔCDF of the trained potential
+     * ({@code trainedMean}; NaN when some run lacks it).
+     */
+    record Line(String architecture, String trained, String scope, int runs, int correct, Map<String, Integer> identifiedAs,
+            String argminOfMean, double trainedMean) {
+    }
+
+    /** The ΔCDF of one (architecture, trained potential, scope) by candidate, from scores.csv. */
+    private static final class Means {
+        final java.util.Set<String> runs = new java.util.HashSet<>();
+        final Map<String, double[]> sums = new TreeMap<>();   // candidate -> {sum of finite ΔCDFs, how many}
+
+        void add(ScoreRow r) {
+            runs.add(r.runId());
+            if (Double.isFinite(r.deltaCdf())) {
+                double[] s = sums.computeIfAbsent(r.candidate(), k -> new double[2]);
+                s[0] += r.deltaCdf();
+                s[1]++;
+            }
+        }
+
+        /** The mean over the runs, NaN unless every run has a finite ΔCDF in that candidate. */
+        double mean(String candidate) {
+            double[] s = sums.get(candidate);
+            return s == null || s[1] < runs.size() ? Double.NaN : s[0] / s[1];
+        }
+
+        String argmin() {
+            return sums.keySet().stream().filter(c -> !Double.isNaN(mean(c)))
+                    .min(java.util.Comparator.comparingDouble(this::mean)).orElse(null);
+        }
     }
 
     private Identifications() {
     }
 
-    /** Per (architecture, trained potential, scope): how often each candidate was identified. */
+    /** Per (architecture, trained potential, scope): how often each candidate was identified, and the paper's criterion. */
     static List<Line> table(List<JsonNode> ids, List<ScoreRow> scores, String scope) {
         Map<String, String> arch = new java.util.HashMap<>();
-        scores.forEach(r -> arch.putIfAbsent(r.runId(), r.architecture()));
+        Map<List<String>, Means> means = new java.util.HashMap<>();
+        for (ScoreRow r : scores) {
+            arch.putIfAbsent(r.runId(), r.architecture());
+            if (scope.equals(r.scope())) {
+                means.computeIfAbsent(List.of(r.architecture(), r.trainedPotential()), k -> new Means()).add(r);
+            }
+        }
         Map<List<String>, Map<String, Integer>> counts = new TreeMap<>(
                 java.util.Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
         for (JsonNode id : ids) {
@@ -38,8 +77,11 @@ final class Identifications {
             }
         }
         List<Line> out = new ArrayList<>();
-        counts.forEach((k, c) -> out.add(new Line(k.get(0), k.get(1), scope,
-                c.values().stream().mapToInt(Integer::intValue).sum(), c.getOrDefault(k.get(1), 0), c)));
+        counts.forEach((k, c) -> {
+            Means m = means.getOrDefault(k, new Means());
+            out.add(new Line(k.get(0), k.get(1), scope, c.values().stream().mapToInt(Integer::intValue).sum(),
+                    c.getOrDefault(k.get(1), 0), c, m.argmin(), m.mean(k.get(1))));
+        });
         return out;
     }
 

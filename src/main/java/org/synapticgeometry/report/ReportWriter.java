@@ -113,12 +113,15 @@ final class ReportWriter {
             return "";
         }
         StringBuilder b = new StringBuilder("<table><caption>scope: " + scope + "</caption><tr><th>architecture</th>"
-                + "<th>trained potential</th><th>identified / runs</th><th>identified as</th></tr>\n");
+                + "<th>trained potential</th><th>identified / runs</th><th>identified as</th>"
+                + "<th>argmin of mean ΔCDF</th><th>mean ΔCDF, trained</th></tr>\n");
         for (Identifications.Line l : lines) {
             b.append("<tr><td>").append(esc(l.architecture())).append("</td><td>").append(esc(l.trained()))
                     .append("</td><td class=\"").append(l.correct() == l.runs() ? "ok" : "bad").append("\">")
                     .append(l.correct()).append('/').append(l.runs()).append("</td><td>")
-                    .append(esc(l.identifiedAs().toString())).append("</td></tr>\n");
+                    .append(esc(l.identifiedAs().toString())).append("</td><td class=\"")
+                    .append(l.trained().equals(l.argminOfMean()) ? "ok" : "bad").append("\">")
+                    .append(esc(argmin(l))).append("</td><td>").append(mean(l)).append("</td></tr>\n");
         }
         return b.append("</table>\n").toString();
     }
@@ -164,11 +167,12 @@ final class ReportWriter {
             if (lines.isEmpty()) {
                 continue;
             }
-            b.append("Scope `").append(scope).append("`:\n\n| architecture | trained potential | identified / runs | identified as |\n"
-                    + "|---|---|---|---|\n");
+            b.append("Scope `").append(scope).append("`:\n\n| architecture | trained potential | identified / runs | identified as"
+                    + " | argmin of mean ΔCDF | mean ΔCDF, trained |\n|---|---|---|---|---|---:|\n");
             for (Identifications.Line l : lines) {
                 b.append("| ").append(l.architecture()).append(" | ").append(l.trained()).append(" | ")
-                        .append(l.correct()).append('/').append(l.runs()).append(" | ").append(l.identifiedAs()).append(" |\n");
+                        .append(l.correct()).append('/').append(l.runs()).append(" | ").append(l.identifiedAs())
+                        .append(" | ").append(argmin(l)).append(" | ").append(mean(l)).append(" |\n");
             }
             b.append('\n');
         }
@@ -181,6 +185,15 @@ final class ReportWriter {
         r.figures().forEach(f -> b.append("- [").append(f.title()).append("](").append(f.id()).append(".png) (")
                 .append(f.id()).append(".svg)\n"));
         return b.toString();
+    }
+
+    /** The paper's criterion of a line, "-" when no candidate was scored in every run. */
+    private static String argmin(Identifications.Line l) {
+        return l.argminOfMean() == null ? "-" : l.argminOfMean();
+    }
+
+    private static String mean(Identifications.Line l) {
+        return Double.isNaN(l.trainedMean()) ? "-" : String.format(java.util.Locale.ROOT, "%.4f", l.trainedMean());
     }
 
     private static String esc(String s) {

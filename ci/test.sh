@@ -13,6 +13,7 @@ echo "ci: Python peer $SGEO_PYTHON" >&2
 mvn -B -ntp -q -f workflows/engine/pom.xml package && touch target/nextflow/.complete
 mvn -B -ntp -Dsurefire.excludedGroups=slow,gpu package
 bash ci/jdk-compat.sh
+bash ci/runtime-compat.sh
 if [[ -x ci/regression.sh ]]; then
   bash ci/regression.sh
 fi

@@ -33,8 +33,7 @@ interface FusedStep {
 
     /** Whether this JVM runs fused steps: it has the Vector API, links it, and {@code -Dsgeo.fusedStep=false} is not set. */
     static boolean available() {
-        return !"false".equals(System.getProperty("sgeo.fusedStep"))
-                && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() && Linkage.OK;
+        return !"false".equals(System.getProperty("sgeo.fusedStep")) && Linkage.OK;
     }
 
     /**
@@ -49,6 +48,13 @@ interface FusedStep {
         }
 
         private static boolean check() {
+            if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+                System.err.println("sgeo: the fused mirror-descent step needs the module jdk.incubator.vector, which this"
+                        + " Java runtime lacks or was not given (Java " + Runtime.version().feature() + "); using libtorch"
+                        + " ops, which are slower: run a full JDK 17 or later with --add-modules jdk.incubator.vector"
+                        + " (bin/sgeo adds it when the runtime has it)");
+                return false;
+            }
             try {
                 VectorMirrorStep.exerciseEveryPath();
                 return true;

@@ -50,9 +50,26 @@ class TrainingLauncherTest {
         assertThat(launch(Map.of(), "finetune-per-map", "--help")).doesNotContain("TieredStopAtLevel");
     }
 
-    /** Runs bin/sgeo with the stand-in java and returns what it printed. */
+    /**
+     * A Java runtime image without the Vector API module (its release file lists the modules it has) would not
+     * start with --add-modules jdk.incubator.vector: the training commands get the other options of jvm.options.
+     */
+    @Test
+    void aRuntimeWithoutTheVectorApiModuleStartsWithoutItAndKeepsTheJitOptions() throws Exception {
+        Path java = Files.createDirectories(dir.resolve("jre/bin")).resolve("java");
+        Files.writeString(dir.resolve("jre/release"), "JAVA_VERSION=\"21.0.8\"\nMODULES=\"java.base java.logging jdk.unsupported\"\n");
+        assertThat(launch(java, Map.of(), "finetune-per-map", "--help")).doesNotContain("jdk.incubator.vector")
+                .contains("-XX:CompileThresholdScaling=10\n", "-XX:CompileCommand=quiet\n");
+        Files.writeString(dir.resolve("jre/release"), "MODULES=\"java.base jdk.incubator.vector jdk.unsupported\"\n");
+        assertThat(launch(java, Map.of(), "finetune-per-map", "--help")).contains("--add-modules jdk.incubator.vector\n");
+    }
+
     private String launch(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        Path java = dir.resolve("java");
+        return launch(dir.resolve("java"), env, args);
+    }
+
+    /** Runs bin/sgeo with a stand-in java at that path and returns what it printed. */
+    private String launch(Path java, Map<String, String> env, String... args) throws IOException, InterruptedException {
         Files.writeString(java, "#!/bin/sh\necho \"OMP_WAIT_POLICY=$OMP_WAIT_POLICY\"\n"
                 + "for a in \"$@\"; do case \"$a\" in @*) cat \"${a#@}\";; *) echo \"$a\";; esac; done\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwx------"));

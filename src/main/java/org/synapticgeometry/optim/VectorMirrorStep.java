@@ -25,11 +25,10 @@ import org.synapticgeometry.geometry.Potential;
  * stored, and the potential's sweep takes the mirror step w' = (∇φ)⁻¹(∇φ(w) − s) along s = η·b
  * (or η·(d + μb) with Nesterov). Each tensor is read from memory once and w and b written once,
  * the traffic of a plain momentum step ({@link PlainMomentum}), instead of once per libtorch op.
- * The 2.5-norm, whose loop is the longest, runs the momentum update as a separate pass per block
- * of 16384 floats, which stays in cache between the passes. The last partial vector goes through
- * a zero-padded scratch copy, so every load is unmasked. Tensors of at least 2¹⁷ floats are split
- * over as many threads as libtorch's intra-op pool has, like DJL's own SGD. Memory is read and
- * written through {@link LaneMemory}: byte buffers on Java 17 and 18, memory segments later.
+ * The last partial vector goes through a zero-padded scratch copy, so every load is unmasked.
+ * Tensors of at least 2¹⁷ floats are split over as many threads as libtorch's intra-op pool has,
+ * like DJL's own SGD. Memory is read and written through {@link LaneMemory}: byte buffers on Java
+ * 17 and 18, memory segments later.
  *
  * <p>Each potential is a subclass with its own copy of the short sweep loop and no branches on
  * the potential inside it. That is deliberate: the Vector API keeps lanes in registers only when
@@ -52,7 +51,8 @@ import org.synapticgeometry.geometry.Potential;
  *       runs only for vectors holding such a lane.
  * </ul>
  *
- * <p>Only +, −, ×, ÷, √ and bit operations are used (no Vector API transcendental), so a step gives
+ * <p>Only +, −, ×, ÷, √, fused multiply-add (exactly rounded, so the same in the interpreter and in
+ * compiled code) and bit operations are used (no Vector API transcendental), so a step gives
  * the same bits whether the JIT has compiled the loop yet or not: seeded runs repeat exactly.
  */
 abstract sealed class VectorMirrorStep implements FusedStep {
@@ -60,8 +60,6 @@ abstract sealed class VectorMirrorStep implements FusedStep {
     private static final int VECTOR_BYTES = LaneMemory.LANES.vectorByteSize();
     /** Tensors split across threads get at least 2¹⁶ floats per thread (libtorch's grain is 2¹⁵). */
     private static final int MIN_CHUNK_BYTES = Float.BYTES << 16;
-    /** 16384 floats per block of a two-pass step: w, g and b of a block (192 KB) stay in the L2 cache between passes. */
-    private static final int BLOCK_BYTES = Float.BYTES << 14;
 
     /**
      * Runs every step (each potential's and the plain momentum step) once on a few lanes chosen to reach every rare path too (wide
@@ -103,14 +101,14 @@ abstract sealed class VectorMirrorStep implements FusedStep {
         Object g = LaneMemory.of(gradient);
         Object b = LaneMemory.of(momentum);
         if (chunks == 1) {
-            stepRange(w, g, b, c, 0, full);
+            sweep(w, g, b, c, 0, full);
         } else {
             sweepInParallel(w, g, b, c, full, chunks);
         }
         if (full < bytes) {
             ByteBuffer tailWeight = padded(weight, full);
             ByteBuffer tailMomentum = momentum == null ? null : padded(momentum, full);
-            stepRange(LaneMemory.of(tailWeight), LaneMemory.of(padded(gradient, full)), LaneMemory.of(tailMomentum), c, 0,
+            sweep(LaneMemory.of(tailWeight), LaneMemory.of(padded(gradient, full)), LaneMemory.of(tailMomentum), c, 0,
                     VECTOR_BYTES);
             copyBack(tailWeight, weight, full);
             if (momentum != null) {
@@ -130,47 +128,17 @@ abstract sealed class VectorMirrorStep implements FusedStep {
         for (int k = 1; k < chunks; k++) {
             int from = k * per;
             int to = k == chunks - 1 ? full : from + per;
-            others.add(ForkJoinPool.commonPool().submit(() -> stepRange(w, g, b, c, from, to)));
+            others.add(ForkJoinPool.commonPool().submit(() -> sweep(w, g, b, c, from, to)));
         }
-        stepRange(w, g, b, c, 0, per);
+        sweep(w, g, b, c, 0, per);
         others.forEach(ForkJoinTask::join);
     }
 
     /**
-     * Steps bytes [from, to) in one pass: each vector's momentum is updated and the weight stepped
-     * along it (see {@link #dualStep}) before the next vector is read.
+     * Steps the whole vectors in bytes [from, to) in one pass: each vector's momentum is updated and
+     * the weight stepped along it (see {@link #dualStep}) before the next vector is read.
      */
-    void stepRange(Object w, Object g, Object b, StepCoefficients c, int from, int to) {
-        sweep(w, g, b, c, from, to);
-    }
-
-    /** Steps the whole vectors in bytes [from, to). */
     abstract void sweep(Object w, Object g, Object b, StepCoefficients c, int from, int to);
-
-    /**
-     * Steps bytes [from, to) block by block (blocks stay in the L2 cache): first the momentum pass
-     * updates b over the block, then {@code sweep}, which must step along
-     * {@link #dualStepAfterMomentumPass}. For a potential whose one-pass loop would exceed C2's
-     * inlining budget.
-     */
-    final void stepInTwoPasses(Object w, Object g, Object b, StepCoefficients c, int from, int to) {
-        for (int start = from; start < to; start += BLOCK_BYTES) {
-            int end = Math.min(to, start + BLOCK_BYTES);
-            if (b != null) {
-                momentumPass(w, g, b, c, start, end);
-            }
-            sweep(w, g, b, c, start, end);
-        }
-    }
-
-    /** b = μb + (1 − τ)d over bytes [from, to), with d = {@link #direction}. */
-    static void momentumPass(Object w, Object g, Object b, StepCoefficients c, int from, int to) {
-        for (int offset = from; offset < to; offset += VECTOR_BYTES) {
-            FloatVector d = direction(w, g, c, offset);
-            FloatVector damped = c.dampening() == 0f ? d : d.mul(1f - c.dampening());
-            store(load(b, offset).mul(c.momentum()).add(damped), b, offset);
-        }
-    }
 
     /** d = rescale·clip(g) + λw at {@code offset}. */
     static FloatVector direction(Object w, Object g, StepCoefficients c, int offset) {
@@ -197,16 +165,6 @@ abstract sealed class VectorMirrorStep implements FusedStep {
         FloatVector buffer = load(b, offset).mul(c.momentum()).add(damped);
         store(buffer, b, offset);
         return c.nesterov() ? buffer.mul(c.momentum()).add(d).mul(c.eta()) : buffer.mul(c.eta());
-    }
-
-    /** {@link #dualStep} where {@link #momentumPass} has already updated b (the same bits). */
-    static FloatVector dualStepAfterMomentumPass(Object w, Object g, Object b, StepCoefficients c, int offset) {
-        if (b == null) {
-            return direction(w, g, c, offset).mul(c.eta());
-        }
-        FloatVector buffer = load(b, offset);
-        return c.nesterov() ? buffer.mul(c.momentum()).add(direction(w, g, c, offset)).mul(c.eta())
-                : buffer.mul(c.eta());
     }
 
     static FloatVector withSignOf(FloatVector magnitude, VectorMask<Float> negative) {
@@ -275,22 +233,13 @@ abstract sealed class VectorMirrorStep implements FusedStep {
         }
     }
 
-    /**
-     * The 2.5-norm: θ = w√|w| − s, w' = sign(θ)|θ|^(2/3) = θ·|θ|^(−1/3). In two passes: with the
-     * momentum update in the same loop, the loop passes C2's inlining budget
-     * ({@code NodeCountInliningCutoff}) at its last store and runs 3–4× slower.
-     */
+    /** The 2.5-norm: θ = w√|w| − s, w' = sign(θ)|θ|^(2/3) = θ·|θ|^(−1/3). */
     static final class TwoAndHalfNorm extends VectorMirrorStep {
-        @Override
-        void stepRange(Object w, Object g, Object b, StepCoefficients c, int from, int to) {
-            stepInTwoPasses(w, g, b, c, from, to);
-        }
-
         @Override
         void sweep(Object w, Object g, Object b, StepCoefficients c, int from, int to) {
             for (int offset = from; offset < to; offset += VECTOR_BYTES) {
                 FloatVector weight = load(w, offset);
-                FloatVector theta = weight.mul(weight.abs().sqrt()).sub(dualStepAfterMomentumPass(w, g, b, c, offset));
+                FloatVector theta = weight.mul(weight.abs().sqrt()).sub(dualStep(w, g, b, c, offset));
                 store(LaneMath.signedTwoThirdsPower(theta), w, offset);
             }
         }

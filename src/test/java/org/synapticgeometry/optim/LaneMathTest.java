@@ -10,6 +10,12 @@ import org.junit.jupiter.api.Test;
 /** {@link LaneMath} against Math.pow in double over the whole float range. */
 class LaneMathTest {
     private static final VectorSpecies<Float> LANES = FloatVector.SPECIES_PREFERRED;
+    /**
+     * The largest relative error allowed to {@link LaneMath#signedTwoThirdsPower} anywhere in the
+     * float range, about 2.5 float ulps: the polynomial's own error is 8.5e−9, the rest is float
+     * rounding of its products and fused multiply-adds.
+     */
+    private static final double TWO_THIRDS_RTOL = 3e-7;
 
     /** Both signs, zero, subnormals (the POW fallback), up to infinity; 4096 vectors mostly on the fast path. */
     @Test
@@ -32,23 +38,41 @@ class LaneMathTest {
         assertThat(out[1]).isEqualTo(Float.POSITIVE_INFINITY);
         for (int i = 2; i < a.length; i++) {
             double expected = Math.signum(a[i]) * Math.pow(Math.abs(a[i]), 2.0 / 3.0);
-            // three Newton steps from a 4% guess: 7e-10 in exact arithmetic, then float rounding (a few
-            // ulps); inputs outside [2^-100, 2^100] take POW, whose float exponent 2/3 is off by 3e-8,
-            // an error of 3e-8·|ln a| (2e-6 at the ends of the float range)
-            double rtol = fastVector(a, i - i % LANES.length()) ? 5e-7 : 1e-5;
             assertThat((double) out[i]).as("a = %s", a[i]).isCloseTo(expected,
-                    within(rtol * Math.abs(expected) + Float.MIN_VALUE));
+                    within(TWO_THIRDS_RTOL * Math.abs(expected)));
         }
     }
 
-    /** Whether every lane of the vector starting at {@code from} is in the fast range [2^-100, 2^100]. */
-    private static boolean fastVector(float[] a, int from) {
-        for (int k = from; k < from + LANES.length(); k++) {
-            if (!(Math.abs(a[k]) >= 0x1p-100f && Math.abs(a[k]) <= 0x1p100f)) {
-                return false;
+    /**
+     * Every 1021st float bit pattern from the smallest subnormal to the largest float (2.1 million,
+     * each also negated): within {@link #TWO_THIRDS_RTOL} of the double-precision cbrt(a)², and
+     * −a gives exactly the negated result of a.
+     */
+    @Test
+    void signedTwoThirdsPowerOnASampleOfEveryFloat() {
+        int stride = 1021;
+        float[] a = new float[LANES.length() * 4096];
+        float[] out = new float[a.length];
+        float[] negatedOut = new float[a.length];
+        double worst = 0;
+        for (long first = 1; first <= Float.floatToIntBits(Float.MAX_VALUE); first += (long) stride * a.length) {
+            for (int i = 0; i < a.length; i++) {
+                a[i] = Float.intBitsToFloat((int) Math.min(first + (long) stride * i, Float.floatToIntBits(Float.MAX_VALUE)));
+            }
+            for (int i = 0; i < a.length; i += LANES.length()) {
+                FloatVector v = FloatVector.fromArray(LANES, a, i);
+                LaneMath.signedTwoThirdsPower(v).intoArray(out, i);
+                LaneMath.signedTwoThirdsPower(v.neg()).intoArray(negatedOut, i);
+            }
+            for (int i = 0; i < a.length; i++) {
+                double root = Math.cbrt(a[i]);
+                worst = Math.max(worst, Math.abs(out[i] - root * root) / (root * root));
+                if (negatedOut[i] != -out[i]) {
+                    assertThat(negatedOut[i]).as("-a for a = %s", a[i]).isEqualTo(-out[i]);
+                }
             }
         }
-        return true;
+        assertThat(worst).as("worst relative error on the sample").isLessThan(TWO_THIRDS_RTOL).isGreaterThan(0);
     }
 
     /** e^x from underflow (subnormals, zero) through overflow (+∞), NaN kept, on both paths. */

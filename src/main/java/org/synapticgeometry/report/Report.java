@@ -45,8 +45,16 @@ public final class Report {
                 "no snapshot pairs were given (--manifest): the Δ-histogram and |w| figures are skipped");
         addOrNote(figs, notes, Identifications.pHat(in.identifications()),
                 "no run has a p̂ (sgeo score --scan-p none?): the p̂ figure is skipped");
-        figs.addAll(Robustness.figures(Robustness.compute()));
+        figs.addAll(Robustness.figures(Robustness.reportCurves()));
         return new Report(in, figs, notes);
+    }
+
+    /**
+     * Starts the part of a report that needs no input (the synthetic robustness curves) in the background,
+     * so that it runs while the inputs are read; {@link #build} waits for it. Optional.
+     */
+    public static void prepare() {
+        Robustness.startInBackground();
     }
 
     private static void addOrNote(List<Figure> figs, List<String> notes, List<Figure> made, String note) {

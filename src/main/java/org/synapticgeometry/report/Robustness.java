@@ -3,6 +3,9 @@ package org.synapticgeometry.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -37,6 +40,9 @@ final class Robustness {
     static final double RELATIVE = 0.1;
     private static final long ROOT_SEED = 2024;
     private static final Potential NEGATIVE_ENTROPY = Potentials.parse("negative_entropy");
+    /** The curves at the report's sizes: they need no input, so one process computes them once. */
+    private static final FutureTask<List<Curve>> REPORT_CURVES = new FutureTask<>(Robustness::compute);
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
 
     private Robustness() {
     }
@@ -54,6 +60,33 @@ final class Robustness {
         /** The p the scan should recover: the truth's p, or the scan's lower end for negative entropy. */
         double expectedP() {
             return truth instanceof PNormPotential p ? p.p() : SCAN.get(0);
+        }
+    }
+
+    /**
+     * Starts computing the report's curves on a thread of their own, so that they overlap with reading the
+     * inputs; nothing when they are started already or when the JVM has one processor ({@code SGEO_THREADS=1}).
+     */
+    static void startInBackground() {
+        if (Runtime.getRuntime().availableProcessors() > 1 && STARTED.compareAndSet(false, true)) {
+            Thread t = new Thread(REPORT_CURVES, "sgeo-robustness");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    /** The report's curves ({@link #compute()}), computed once per process: here unless started in the background. */
+    static List<Curve> reportCurves() {
+        if (STARTED.compareAndSet(false, true)) {
+            REPORT_CURVES.run();
+        }
+        try {
+            return REPORT_CURVES.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while computing the robustness curves", e);
         }
     }
 

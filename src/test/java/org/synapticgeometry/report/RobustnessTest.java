@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,6 +48,39 @@ class RobustnessTest {
         for (int i = 0; i < a.size(); i++) {
             assertThat(a.get(i).deltaCdf()).isEqualTo(b.get(i).deltaCdf());
             assertThat(a.get(i).negativeEntropy()).isEqualTo(b.get(i).negativeEntropy());
+        }
+    }
+
+    /** The seeds are scored in parallel: on four threads the curves are the same bits as on one. */
+    @Test
+    void fourThreadsComputeTheSameCurvesAsOne() throws Exception {
+        List<Robustness.Curve> one = on(1);
+        List<Robustness.Curve> four = on(4);
+        for (int i = 0; i < one.size(); i++) {
+            assertThat(four.get(i).deltaCdf()).isEqualTo(one.get(i).deltaCdf());
+            assertThat(four.get(i).negativeEntropy()).isEqualTo(one.get(i).negativeEntropy());
+            assertThat(four.get(i).pHat()).isEqualTo(one.get(i).pHat());
+        }
+    }
+
+    private static List<Robustness.Curve> on(int threads) throws Exception {
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            return pool.submit(() -> Robustness.compute(200, 3, 0.1)).get();
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** A report's curves are computed once per process, started in the background or on first use. */
+    @Test
+    void theReportsCurvesAreComputedOncePerProcess() {
+        Robustness.startInBackground();
+        List<Robustness.Curve> first = Robustness.reportCurves();
+        assertThat(Robustness.reportCurves()).isSameAs(first);
+        List<Robustness.Curve> fresh = Robustness.compute();
+        for (int i = 0; i < fresh.size(); i++) {
+            assertThat(first.get(i).deltaCdf()).isEqualTo(fresh.get(i).deltaCdf());
         }
     }
 

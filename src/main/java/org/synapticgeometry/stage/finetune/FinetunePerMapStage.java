@@ -83,14 +83,15 @@ public final class FinetunePerMapStage implements Stage<FinetuneOptions, Finetun
 
     /**
      * The learning-rate search, its trials {@link FinetuneOptions#trialsAtOnce at once} on as many
-     * {@link TorchWorkers} (one libtorch thread each) when that is more than one and the rule trains
-     * the whole grid, else one after the other on this thread with the process's libtorch threads.
+     * {@link TorchWorkers} (one libtorch thread each) when that is more than one, the rule trains
+     * the whole grid and each rate logs under its own metric keys, else one after the other on this
+     * thread with the process's libtorch threads.
      */
     private static LearningRateSearch.Result search(FinetuneOptions o, FinetuneTrials trials, PrintWriter log) {
         LearningRateSearch search = LearningRateSearch.of(o.lrGrid(), o.epochs(), o.extraEpochs(), o.maxAttempts(),
                 o.lrRule());
         int atOnce = o.trialsAtOnce(trials.device());
-        if (atOnce == 1 || o.lrRule().mayStopEarly()) {
+        if (atOnce == 1 || o.lrRule().mayStopEarly() || !trials.ownMetricKeys()) {
             return search.run(trials);
         }
         log.printf(Locale.ROOT, "%s: %d trials at once, each on one libtorch thread%n", STAGE, atOnce);

@@ -26,8 +26,8 @@ import org.synapticgeometry.tracking.TrackedRun;
  * Every finite trial records the relative change of each scored layer.
  * Life-cycle: created per stage run, called by {@link LearningRateSearch} on one thread or on
  * several at once (the trials of one search, each on its own network): the metrics of a trial go
- * to MLflow from the thread that trains it (each trial has its own metric keys; {@link TrackedRun}s
- * are safe to call from several threads), progress lines are printed one at a time, and the records
+ * to MLflow from the thread that trains it (under its own keys, see {@link #ownMetricKeys()};
+ * {@link TrackedRun}s are safe to call from several threads), progress lines are printed one at a time, and the records
  * are listed in the search's order by {@link #records(List)}.
  */
 final class FinetuneTrials implements LearningRateSearch.Trainer {
@@ -147,6 +147,16 @@ final class FinetuneTrials implements LearningRateSearch.Trainer {
     /** The kept weights of the chosen trial (which is always finite, hence kept). */
     Kept kept(LearningRateSearch.Trial trial) {
         return kept.get(new TrialKey(trial.learningRate(), trial.epochs()));
+    }
+
+    /**
+     * Whether every rate of the grid logs under its own metric keys: not when the grid lists a rate
+     * twice or two rates with the same leading digit and exponent (1e-3 and 1.2e-3 both log as
+     * {@code lr_1e-03}), whose metrics only keep their order when the trials run one at a time.
+     */
+    boolean ownMetricKeys() {
+        return options.lrGrid().stream().map(lr -> metricPrefix(lr, currentEpochs)).distinct().count()
+                == options.lrGrid().size();
     }
 
     /** {@code search/lr_1e-03/e30/}: a tracking-safe metric prefix per trial (no '+' in the exponent). */

@@ -241,6 +241,16 @@ class FinetunePerMapStageTest {
                 .containsKeys("search/lr_1e00/e30/train_loss", "search/lr_3e-01/e30/train_accuracy", "chosen_lr");
     }
 
+    @Test
+    void ratesThatShareMetricKeysTrainOneAtATime() {
+        // 0.1 and 0.12 both log as search/lr_1e-01/...: at once, their points would interleave under one key
+        Cli r = Cli.run("finetune-per-map", "--checkpoint", pretrained.toString(), "--potential", "2-norm",
+                "--seed", "1", "--out", tmp.resolve("shared-keys").toString(), "--lr-grid", "1e-1,1.2e-1", "--epochs",
+                "2", "--max-attempts", "1", "--parallel-trials", "2");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).doesNotContain("trials at once");
+    }
+
     /** Runs {@code command} with this thread's libtorch ops on one intra-op thread, as SGEO_THREADS=1 would. */
     private static Cli onOneLibtorchThread(java.util.function.Supplier<Cli> command) {
         int before = JniUtils.getNumThreads();

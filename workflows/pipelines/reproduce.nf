@@ -15,9 +15,13 @@ def lrRules() {
 // several rules, one per rule, keyed by the rule's score id deep-<rule>. Plain Strings: a GString is
 // never equal to a String, and these are keys of groupTuple and join.
 def reportIds(List parts) {
-    def deep = pretrainMetas(params.architectures, params.rnn_architectures, params.trained_potentials, params.pretrain_seed) &&
+    runsDeep(parts) && lrRules().size() > 1 ? lrRules().collect { "deep-${it.replace(':', '-')}".toString() } : ['report']
+}
+
+// Whether the deep networks run: the params name some, and the workflow runs that part.
+def runsDeep(List parts) {
+    pretrainMetas(params.architectures, params.rnn_architectures, params.trained_potentials, params.pretrain_seed) &&
         'deep' in parts
-    deep && lrRules().size() > 1 ? lrRules().collect { "deep-${it.replace(':', '-')}".toString() } : ['report']
 }
 
 // Where the reports land under OUTDIR: report/, or deep-<rule>/report/.
@@ -36,7 +40,7 @@ workflow REPRODUCE {
     ch_pairs = channel.empty()   // [report id, rank, manifest, snapshots]: pairs that may draw a report's distribution figures
 
     def metas = pretrainMetas(params.architectures, params.rnn_architectures, params.trained_potentials, params.pretrain_seed)
-    def deep = metas && 'deep' in parts
+    def deep = runsDeep(parts)
     def rules = lrRules()
     def reports = reportIds(parts)
     def reportsOf = { scored -> scored.toString() in reports ? [scored.toString()] : reports.size() == 1 ? reports : [] }

@@ -2,8 +2,12 @@ package org.synapticgeometry.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.knowm.xchart.XYChart;
@@ -27,7 +31,7 @@ final class Identifications {
 
     /** The ΔCDF of one (architecture, trained potential, scope) by candidate, from scores.csv. */
     private static final class Means {
-        final java.util.Set<String> runs = new java.util.HashSet<>();
+        final Set<String> runs = new HashSet<>();
         final Map<String, double[]> sums = new TreeMap<>();   // candidate -> {sum of finite ΔCDFs, how many}
 
         void add(ScoreRow r) {
@@ -47,7 +51,7 @@ final class Identifications {
 
         String argmin() {
             return sums.keySet().stream().filter(c -> !Double.isNaN(mean(c)))
-                    .min(java.util.Comparator.comparingDouble(this::mean)).orElse(null);
+                    .min(Comparator.comparingDouble(this::mean)).orElse(null);
         }
     }
 
@@ -56,8 +60,8 @@ final class Identifications {
 
     /** Per (architecture, trained potential, scope): how often each candidate was identified, and the paper's criterion. */
     static List<Line> table(List<JsonNode> ids, List<ScoreRow> scores, String scope) {
-        Map<String, String> arch = new java.util.HashMap<>();
-        Map<List<String>, Means> means = new java.util.HashMap<>();
+        Map<String, String> arch = new HashMap<>();
+        Map<List<String>, Means> means = new HashMap<>();
         for (ScoreRow r : scores) {
             arch.putIfAbsent(r.runId(), r.architecture());
             if (scope.equals(r.scope())) {
@@ -65,7 +69,7 @@ final class Identifications {
             }
         }
         Map<List<String>, Map<String, Integer>> counts = new TreeMap<>(
-                java.util.Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
+                Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
         for (JsonNode id : ids) {
             for (JsonNode run : id.path("runs")) {
                 String trained = run.path("trained_potential").asText("");

@@ -243,13 +243,17 @@ class LearningRateSearchTest {
             throw new IllegalStateException("trial " + lr + " failed");
         })).isInstanceOf(IllegalStateException.class).hasMessage("trial 0.1 failed");
         assertThat(trained).containsExactly(0.1);
-        // two at once: 0.2 fails first in time, 0.1 later; 0.1 is first in the grid
+        // two at once: 0.2 fails first in time, 0.1 later; 0.1 is first in the grid. 0.2 fails only once
+        // 0.1 has started (a trial not started when another fails is skipped, by design)
+        CountDownLatch firstStarted = new CountDownLatch(1);
         CountDownLatch secondFailed = new CountDownLatch(1);
         assertThatThrownBy(() -> onPool(2, LearningRateSearch.of(List.of(0.1, 0.2), 10, 10, 1), (lr, e) -> {
             if (lr == 0.1) {
+                firstStarted.countDown();
                 await(secondFailed);
                 throw new IllegalArgumentException("first");
             }
+            await(firstStarted);
             secondFailed.countDown();
             throw new IllegalStateException("second");
         })).isInstanceOf(IllegalArgumentException.class).hasMessage("first");

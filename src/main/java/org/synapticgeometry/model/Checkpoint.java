@@ -17,12 +17,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.synapticgeometry.data.InputView;
 import org.synapticgeometry.files.AtomicFiles;
+import org.synapticgeometry.snapshot.FloatTensor;
 import org.synapticgeometry.tracking.Provenance;
 
 /**
@@ -109,15 +111,7 @@ public final class Checkpoint {
         }
         Path dir = checkpointDir(dirOrFile);
         ModelInfo info = readInfo(dir.resolve(INFO_FILE));
-        Path weights = dir.resolve(info.parameterFile());
-        if (!Files.isRegularFile(weights)) {
-            throw mismatch(dir, "its weight file " + info.parameterFile() + " is missing");
-        }
-        String sha = Provenance.sha256(weights);
-        if (!sha.equals(info.parameterSha256())) {
-            throw mismatch(dir, info.parameterFile() + " has SHA-256 " + sha + " but model.json records "
-                    + info.parameterSha256());
-        }
+        Path weights = verifiedWeightFile(dir, info);
         Network net = "torchscript".equals(info.source()) ? loadTorchScript(weights, info, device)
                 : loadZoo(weights, info, device);
         try {
@@ -127,6 +121,83 @@ public final class Checkpoint {
             throw e;
         }
         return net;
+    }
+
+    /**
+     * A checkpoint's description and its scored weights.
+     *
+     * @param info the checkpoint's model.json (for a bare TorchScript file, its description as imported)
+     * @param weights the scored weights by layer name, in network order, as {@link Network#scoredWeights}
+     */
+    public record ScoredWeights(ModelInfo info, Map<String, FloatTensor> weights) {
+    }
+
+    /**
+     * The scored weights of a checkpoint (as {@link #load(Path)} would give them, with the same checks),
+     * optionally without the classifier. A zoo checkpoint's {@code model.params} is read in plain Java
+     * ({@link ParameterFile}), so no libtorch is loaded; TorchScript checkpoints go through libtorch.
+     *
+     * @throws IllegalArgumentException as {@link #load(Path)}
+     */
+    public static ScoredWeights scoredWeights(Path dirOrFile, boolean excludeClassifier) {
+        if (Files.isRegularFile(dirOrFile) && !dirOrFile.getFileName().toString().equals(INFO_FILE)) {
+            return viaEngine(dirOrFile, excludeClassifier);
+        }
+        Path dir = checkpointDir(dirOrFile);
+        ModelInfo info = readInfo(dir.resolve(INFO_FILE));
+        if ("torchscript".equals(info.source())) {
+            return viaEngine(dirOrFile, excludeClassifier);
+        }
+        Path file = verifiedWeightFile(dir, info);
+        List<ParameterFile.Entry> scored;
+        try {
+            scored = ParameterFile.read(Files.readAllBytes(file)).stream()
+                    .filter(e -> Layers.isScored(e.name(), e.shape().length, info.recurrentOnly())).toList();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw mismatch(dir, info.parameterFile() + " does not hold " + info.architecture() + " weights ("
+                    + e.getMessage() + ")");
+        }
+        List<ModelInfo.LayerInfo> layers = new ArrayList<>();
+        for (int i = 0; i < scored.size(); i++) {
+            String name = i < info.scoredLayers().size() ? info.scoredLayers().get(i).name() : "?" + i;
+            layers.add(new ModelInfo.LayerInfo(name, scored.get(i).shape(), 0));
+        }
+        requireSameLayers(dir, info, layers);
+        Map<String, FloatTensor> weights = new LinkedHashMap<>();
+        for (int i = 0; i < scored.size(); i++) {
+            ParameterFile.Entry e = scored.get(i);
+            String name = layers.get(i).name();
+            if (e.values() == null) {
+                throw mismatch(dir, "layer " + name + " is " + e.dataType() + ", not FLOAT32");
+            }
+            if (!(excludeClassifier && name.equals(info.classifier()))) {
+                weights.put(name, new FloatTensor(Arrays.stream(e.shape()).mapToInt(Math::toIntExact).toArray(),
+                        e.values()));
+            }
+        }
+        return new ScoredWeights(info, weights);
+    }
+
+    private static ScoredWeights viaEngine(Path dirOrFile, boolean excludeClassifier) {
+        try (Network net = load(dirOrFile)) {
+            return new ScoredWeights(net.info(), net.scoredWeights(excludeClassifier));
+        }
+    }
+
+    /** The weight file of a checkpoint folder, checked to exist and to have model.json's SHA-256. */
+    private static Path verifiedWeightFile(Path dir, ModelInfo info) {
+        Path weights = dir.resolve(info.parameterFile());
+        if (!Files.isRegularFile(weights)) {
+            throw mismatch(dir, "its weight file " + info.parameterFile() + " is missing");
+        }
+        String sha = Provenance.sha256(weights);
+        if (!sha.equals(info.parameterSha256())) {
+            throw mismatch(dir, info.parameterFile() + " has SHA-256 " + sha + " but model.json records "
+                    + info.parameterSha256());
+        }
+        return weights;
     }
 
     /**

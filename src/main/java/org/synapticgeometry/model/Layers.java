@@ -39,16 +39,17 @@ public final class Layers {
             Parameter param = p.getValue();
             String local = p.getKey();
             out.add(new NamedParameter(join(prefix, displayName(local)), param,
-                    isScored(local, param, recurrentOnly)));
+                    isScored(local, param.getArray().getShape().dimension(), recurrentOnly)));
         }
         for (Pair<String, Block> child : block.getChildren()) {
             walk(child.getValue(), join(prefix, stripPosition(child.getKey())), recurrentOnly, out);
         }
     }
 
-    private static boolean isScored(String name, Parameter p, boolean recurrentOnly) {
+    /** Whether the parameter of DJL's local name {@code name} with {@code dimensions} dimensions is scored. */
+    static boolean isScored(String name, int dimensions, boolean recurrentOnly) {
         String n = name.toLowerCase(Locale.ROOT);
-        boolean matrix = n.endsWith("weight") && p.getArray().getShape().dimension() >= 2;
+        boolean matrix = n.endsWith("weight") && dimensions >= 2;
         boolean recurrent = n.contains("h2h") || n.contains("weight_hh");
         return matrix && (!recurrentOnly || recurrent);
     }

@@ -8,9 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.synapticgeometry.files.AtomicFiles;
 import org.synapticgeometry.model.Checkpoint;
-import org.synapticgeometry.model.Network;
+import org.synapticgeometry.model.ModelInfo;
 import org.synapticgeometry.snapshot.FloatTensor;
 import org.synapticgeometry.snapshot.NpzWriter;
 import org.synapticgeometry.stage.Stage;
@@ -69,37 +68,36 @@ public final class SnapshotStage implements Stage<SnapshotOptions, SnapshotStage
      */
     @Override
     public Description execute(SnapshotOptions o, StageContext context) {
-        try (Network net = Checkpoint.load(o.checkpoint())) {
-            Map<String, String> inputs = inputs(o.checkpoint(), net);
-            inputs.keySet().forEach(f -> context.input(Path.of(f)));
-            Map<String, FloatTensor> weights = net.scoredWeights(o.excludeClassifier());
-            Description d = describe(o.checkpoint(), net, weights, o.excludeClassifier(), inputs);
-            NpzWriter.writeNpz(o.npz(), weights);
-            Json.write(o.json(), d);
-            context.run().setTags(Map.of("architecture", net.info().architecture()));
-            context.run().logMetric("scored_weights", d.scoredWeights(), 0);
-            context.output(o.npz());
-            context.output(o.json());
-            context.log().printf(Locale.ROOT, "%s: wrote %s (%d layers, %d weights)%n", STAGE, o.npz(),
-                    d.layers().size(), d.scoredWeights());
-            return d;
-        }
+        Checkpoint.ScoredWeights read = Checkpoint.scoredWeights(o.checkpoint(), o.excludeClassifier());
+        ModelInfo info = read.info();
+        Map<String, String> inputs = inputs(o.checkpoint(), info);
+        inputs.keySet().forEach(f -> context.input(Path.of(f)));
+        Description d = describe(o.checkpoint(), info, read.weights(), o.excludeClassifier(), inputs);
+        NpzWriter.writeNpz(o.npz(), read.weights());
+        Json.write(o.json(), d);
+        context.run().setTags(Map.of("architecture", info.architecture()));
+        context.run().logMetric("scored_weights", d.scoredWeights(), 0);
+        context.output(o.npz());
+        context.output(o.json());
+        context.log().printf(Locale.ROOT, "%s: wrote %s (%d layers, %d weights)%n", STAGE, o.npz(),
+                d.layers().size(), d.scoredWeights());
+        return d;
     }
 
-    private static Map<String, String> inputs(Path checkpoint, Network net) {
+    private static Map<String, String> inputs(Path checkpoint, ModelInfo info) {
         Map<String, String> in = new LinkedHashMap<>();
         if (Files.isRegularFile(checkpoint) && !checkpoint.getFileName().toString().equals(Checkpoint.INFO_FILE)) {
             in.put(checkpoint.toString(), Provenance.sha256(checkpoint));
             return in;
         }
         Path dir = Checkpoint.checkpointDir(checkpoint);
-        for (Path f : List.of(dir.resolve(Checkpoint.INFO_FILE), dir.resolve(net.info().parameterFile()))) {
+        for (Path f : List.of(dir.resolve(Checkpoint.INFO_FILE), dir.resolve(info.parameterFile()))) {
             in.put(f.toString(), Provenance.sha256(f));
         }
         return in;
     }
 
-    private static Description describe(Path checkpoint, Network net, Map<String, FloatTensor> weights,
+    private static Description describe(Path checkpoint, ModelInfo info, Map<String, FloatTensor> weights,
             boolean excludeClassifier, Map<String, String> inputs) {
         List<Layer> layers = new ArrayList<>();
         long total = 0;
@@ -107,12 +105,12 @@ public final class SnapshotStage implements Stage<SnapshotOptions, SnapshotStage
             layers.add(new Layer(e.getKey(), e.getValue().shape(), e.getValue().size()));
             total += e.getValue().size();
         }
-        List<String> excluded = net.info().scoredLayers().stream().map(l -> l.name())
+        List<String> excluded = info.scoredLayers().stream().map(l -> l.name())
                 .filter(n -> !weights.containsKey(n)).toList();
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("exclude_classifier", excludeClassifier);
-        options.put("classifier", net.info().classifier());
-        return new Description(FORMAT, checkpoint.toString(), net.info().architecture(), layers, total, excluded,
+        options.put("classifier", info.classifier());
+        return new Description(FORMAT, checkpoint.toString(), info.architecture(), layers, total, excluded,
                 options, inputs, producerRunId(checkpoint));
     }
 

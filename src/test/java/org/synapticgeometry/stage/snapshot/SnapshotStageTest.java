@@ -13,16 +13,21 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.synapticgeometry.cli.Sgeo;
 import org.synapticgeometry.model.Checkpoint;
 import org.synapticgeometry.model.Network;
 import org.synapticgeometry.model.Zoo;
@@ -54,6 +59,37 @@ class SnapshotStageTest {
         assertThat(json.get("scored_weights").asLong()).isEqualTo(215_184);
         assertThat(json.get("layers").get(0).get("shape").toString()).isEqualTo("[16,1,5,5]");
         assertThat(json.get("options").get("exclude_classifier").asBoolean()).isFalse();
+    }
+
+    /**
+     * A zoo checkpoint's snapshot reads model.params in plain Java: a fresh JVM with class loading logged
+     * writes the same weights and loads no DJL engine class (libtorch costs about 0.6 s of CPU to load);
+     * a TorchScript file, the control, does load it.
+     */
+    @Test
+    void zooCheckpointSnapshotLoadsNoLibtorch() throws Exception {
+        Map<String, FloatTensor> expected = checkpoint("mlp-16", tmp.resolve("ckpt"));
+        assertThat(engineClasses("zoo", tmp.resolve("ckpt"))).isEmpty();
+        Map<String, float[]> read = NpzFiles.read(tmp.resolve("zoo.npz"));
+        expected.forEach((name, t) -> assertThat(read.get(name)).as(name).containsExactly(t.data()));
+        assertThat(engineClasses("torchscript", Fixtures.tinyCnn())).isNotEmpty();
+    }
+
+    /** The DJL engine classes a fresh JVM running {@code sgeo snapshot} of {@code checkpoint} loads. */
+    private List<String> engineClasses(String name, Path checkpoint) throws IOException, InterruptedException {
+        Path log = tmp.resolve(name + ".classes");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:class+load=info:file=" + log, "-Dai.djl.offline=true", "-cp",
+                System.getProperty("java.class.path"), Sgeo.class.getName(), "snapshot", "--checkpoint",
+                checkpoint.toString(), "--out", tmp.resolve(name + ".npz").toString())
+                .redirectErrorStream(true).redirectOutput(tmp.resolve(name + ".out").toFile()).start();
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError("sgeo snapshot did not finish in 5 minutes");
+        }
+        assertThat(p.exitValue()).as(Files.readString(tmp.resolve(name + ".out"))).isZero();
+        return Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                .filter(l -> l.contains(" ai.djl.engine.Engine ") || l.contains(" ai.djl.pytorch.")).toList();
     }
 
     @Test

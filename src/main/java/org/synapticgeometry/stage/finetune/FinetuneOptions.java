@@ -67,7 +67,7 @@ public record FinetuneOptions(Path pretrained, Potential potential, long seed, P
         if (!(momentum >= 0 && momentum < 1)) {
             throw new IllegalArgumentException("--momentum must be in [0, 1), found " + momentum);
         }
-        Devices.parse(device);
+        Devices.check(device);
         if (parallelTrials < 0) {
             throw new IllegalArgumentException(parallelTrialsError(Integer.toString(parallelTrials)));
         }

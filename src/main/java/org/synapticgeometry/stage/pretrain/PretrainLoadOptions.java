@@ -72,7 +72,7 @@ public record PretrainLoadOptions(String arch, Path torchscript, Path checkpoint
         if (trainLimit < 0) {
             throw new IllegalArgumentException("--train-limit must be >= 0 (0 = all), found " + trainLimit);
         }
-        Devices.parse(device);
+        Devices.check(device);
     }
 
     /** Which source is set. */

@@ -25,7 +25,8 @@ public final class Report {
 
     /**
      * Draws every figure whose inputs exist and notes the others; the robustness figures (synthetic
-     * changes, {@link Robustness}) need no input and are always drawn.
+     * changes, {@link Robustness}: their curves are stored with the application) need no input and are
+     * always drawn.
      */
     public static Report build(ReportInputs in) {
         List<Figure> figs = new ArrayList<>();
@@ -47,14 +48,6 @@ public final class Report {
                 "no run has a p̂ (sgeo score --scan-p none?): the p̂ figure is skipped");
         figs.addAll(Robustness.figures(Robustness.reportCurves()));
         return new Report(in, figs, notes);
-    }
-
-    /**
-     * Starts the part of a report that needs no input (the synthetic robustness curves) in the background,
-     * so that it runs while the inputs are read; {@link #build} waits for it. Optional.
-     */
-    public static void prepare() {
-        Robustness.startInBackground();
     }
 
     private static void addOrNote(List<Figure> figs, List<String> notes, List<Figure> made, String note) {

@@ -13,7 +13,6 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.synapticgeometry.files.AtomicFiles;
 
@@ -22,19 +21,13 @@ import org.synapticgeometry.files.AtomicFiles;
  * are relative links) and {@code summary.md}, every file atomically.
  */
 final class ReportWriter {
-    /**
-     * Held while a figure is encoded as SVG: VectorGraphics2D formats every coordinate through one static
-     * {@code DecimalFormat}, which is not thread-safe, so SVGs are encoded one at a time (PNGs meanwhile).
-     */
-    private static final Object SVG_ENCODER = new Object();
-
     private ReportWriter() {
     }
 
     /**
      * Writes every file into {@code out}; returns the paths written, in report order. The figures are
      * rendered in parallel (parallel stream: the common pool's threads and the caller), each on one
-     * thread, PNG then SVG (one SVG at a time); the bytes do not depend on the thread count.
+     * thread, PNG then SVG ({@link SvgWriter}); the bytes do not depend on the thread count.
      */
     static List<Path> write(Report report, Path out) {
         List<Figure> figures = report.figures();
@@ -54,10 +47,7 @@ final class ReportWriter {
         Path png = out.resolve(f.id() + ".png");
         Path svg = out.resolve(f.id() + ".svg");
         AtomicFiles.write(png, o -> png(f.chart(), o));
-        synchronized (SVG_ENCODER) {
-            AtomicFiles.write(svg, o -> VectorGraphicsEncoder.saveVectorGraphic(f.chart(), o,
-                    VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
-        }
+        AtomicFiles.write(svg, o -> SvgWriter.write(f.chart(), o));
         return List.of(png, svg);
     }
 

@@ -1,11 +1,12 @@
 package org.synapticgeometry.report;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -27,7 +28,8 @@ import org.synapticgeometry.stats.WeightLayer;
  * of the spread of ∇ψ(w₀)); their change is scored in the p-norms p = 1.1 … 3.0 and in negative
  * entropy, and the ΔCDF (exact, uncentred) is averaged over seeds. p̂, the parabola-refined argmin of
  * the mean curve, should land within ±0.1 of the true p; negative entropy, the p → 1 limit, at the
- * scan's lower end (1.1). Seeded, so every report draws the same figure; about a second of CPU.
+ * scan's lower end (1.1). Seeded, so every report draws the same figure (the curves at the report's sizes
+ * are stored with the application: {@link #reportCurves}).
  */
 final class Robustness {
     /** The paper's p scan. */
@@ -40,9 +42,8 @@ final class Robustness {
     static final double RELATIVE = 0.1;
     private static final long ROOT_SEED = 2024;
     private static final Potential NEGATIVE_ENTROPY = Potentials.parse("negative_entropy");
-    /** The curves at the report's sizes: they need no input, so one process computes them once. */
-    private static final FutureTask<List<Curve>> REPORT_CURVES = new FutureTask<>(Robustness::compute);
-    private static final AtomicBoolean STARTED = new AtomicBoolean();
+    /** Where the curves at the report's sizes are stored ({@link #reportCurves}). */
+    static final String STORED = "robustness-curves.csv";
 
     private Robustness() {
     }
@@ -64,33 +65,61 @@ final class Robustness {
     }
 
     /**
-     * Starts computing the report's curves on a thread of their own, so that they overlap with reading the
-     * inputs; nothing when they are started already or when the JVM has one processor ({@code SGEO_THREADS=1}).
+     * The curves at the report's sizes, as {@link #compute()} computes them: they need no input, so they are
+     * stored with the application ({@value #STORED}, written by {@link #format}) instead of being recomputed by
+     * every report (about 0.7 s of CPU); {@code RobustnessTest} fails when the stored curves are not the bits
+     * the scorer computes now, and says how to rewrite them.
      */
-    static void startInBackground() {
-        if (Runtime.getRuntime().availableProcessors() > 1 && STARTED.compareAndSet(false, true)) {
-            Thread t = new Thread(REPORT_CURVES, "sgeo-robustness");
-            t.setDaemon(true);
-            t.start();
-        }
-    }
-
-    /** The report's curves ({@link #compute()}), computed once per process: here unless started in the background. */
     static List<Curve> reportCurves() {
-        if (STARTED.compareAndSet(false, true)) {
-            REPORT_CURVES.run();
-        }
-        try {
-            return REPORT_CURVES.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while computing the robustness curves", e);
+        try (InputStream in = Robustness.class.getResourceAsStream(STORED)) {
+            if (in == null) {
+                throw new IllegalStateException("the application has no " + STORED + " (a broken build: rebuild it)");
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + STORED + " from the application", e);
         }
     }
 
-    /** The six curves (2 initial distributions × 3 true potentials) at the report's sizes. */
+    /** The curves as text: a header, then one line per curve (init, truth, NE candidate, the scan), exact. */
+    static String format(List<Curve> curves) {
+        StringBuilder b = new StringBuilder("init,truth,negative_entropy");
+        SCAN.forEach(p -> b.append(",p").append(p));
+        b.append('\n');
+        for (Curve c : curves) {
+            b.append(c.init().name()).append(',').append(c.truth().name()).append(',').append(c.negativeEntropy());
+            for (double d : c.deltaCdf()) {
+                b.append(',').append(d);
+            }
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
+    /** The curves of {@link #format}'s text; p̂ is refined from each curve again. */
+    static List<Curve> parse(String text) {
+        List<Curve> out = new ArrayList<>();
+        List<String> lines = text.lines().skip(1).toList();
+        for (String line : lines) {
+            String[] f = line.split(",");
+            if (f.length != SCAN.size() + 3) {
+                throw new IllegalStateException(STORED + " has a line of " + f.length + " fields, expected "
+                        + (SCAN.size() + 3) + " (a broken build: rebuild it)");
+            }
+            double[] mean = new double[SCAN.size()];
+            for (int k = 0; k < mean.length; k++) {
+                mean[k] = Double.parseDouble(f[k + 3]);
+            }
+            out.add(new Curve(SyntheticChange.Init.valueOf(f[0]), Potentials.parse(f[1]), mean,
+                    Double.parseDouble(f[2]), ParameterScan.minimise(SCAN, mean, false)));
+        }
+        return out;
+    }
+
+    /**
+     * The six curves (2 initial distributions × 3 true potentials) at the report's sizes: the curves
+     * {@link #reportCurves} reads are its output ({@code RobustnessTest} checks them and rewrites them).
+     */
     static List<Curve> compute() {
         return compute(N, SEEDS, RELATIVE);
     }

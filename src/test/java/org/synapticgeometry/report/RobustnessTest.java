@@ -1,8 +1,12 @@
 package org.synapticgeometry.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
@@ -18,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * its minimum): per-seed p̂ spreads over about ±0.3 for the 3-norm; see README, section score.
  */
 class RobustnessTest {
+    private static final Path SOURCE = Path.of("src/main/resources/org/synapticgeometry/report", Robustness.STORED);
 
     @Test
     void everyTruePotentialIsRecoveredWithinTheBand() {
@@ -72,16 +77,42 @@ class RobustnessTest {
         }
     }
 
-    /** A report's curves are computed once per process, started in the background or on first use. */
+    /**
+     * A report draws the stored curves: they must be the bits the scorer computes now at the report's sizes,
+     * p̂ included. After a change to the scorer, rewrite them with
+     * {@code mvn -B test -Dtest=RobustnessTest -Dsgeo.rewriteRobustness=true}.
+     */
     @Test
-    void theReportsCurvesAreComputedOncePerProcess() {
-        Robustness.startInBackground();
-        List<Robustness.Curve> first = Robustness.reportCurves();
-        assertThat(Robustness.reportCurves()).isSameAs(first);
+    void theStoredCurvesAreTheBitsTheScorerComputesNow() throws IOException {
         List<Robustness.Curve> fresh = Robustness.compute();
-        for (int i = 0; i < fresh.size(); i++) {
-            assertThat(first.get(i).deltaCdf()).isEqualTo(fresh.get(i).deltaCdf());
+        String text = Robustness.format(fresh);
+        List<Robustness.Curve> stored;
+        if (Boolean.getBoolean("sgeo.rewriteRobustness")) {
+            Files.writeString(SOURCE, text);
+            stored = Robustness.parse(Files.readString(SOURCE));
+        } else {
+            stored = Robustness.reportCurves();
         }
+        assertThat(stored).hasSameSizeAs(fresh);
+        for (int i = 0; i < fresh.size(); i++) {
+            String as = "curve " + i + " of " + Robustness.STORED + "; after a change to the scorer rewrite it: mvn -B"
+                    + " test -Dtest=RobustnessTest -Dsgeo.rewriteRobustness=true";
+            assertThat(stored.get(i).init()).as(as).isEqualTo(fresh.get(i).init());
+            assertThat(stored.get(i).truth().name()).as(as).isEqualTo(fresh.get(i).truth().name());
+            assertThat(stored.get(i).deltaCdf()).as(as).isEqualTo(fresh.get(i).deltaCdf());
+            assertThat(stored.get(i).negativeEntropy()).as(as).isEqualTo(fresh.get(i).negativeEntropy());
+            assertThat(stored.get(i).pHat()).as(as).isEqualTo(fresh.get(i).pHat());
+        }
+        check(stored, "stored curves");
+    }
+
+    /** A damaged store fails with a line naming it, not with a figure of wrong curves. */
+    @Test
+    void aTruncatedLineOfTheStoreIsRefused() {
+        String text = Robustness.format(Robustness.compute(200, 2, 0.1));
+        String truncated = text.substring(0, text.lastIndexOf(','));
+        assertThatThrownBy(() -> Robustness.parse(truncated)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(Robustness.STORED).hasMessageContaining("fields");
     }
 
     @Test

@@ -23,13 +23,9 @@ public final class ReportStage implements Stage<ReportOptions, Report> {
         return STAGE;
     }
 
-    /**
-     * Reads the inputs first, so that a missing or malformed one fails before a run starts; the part of the
-     * report that needs no input is computed meanwhile ({@link Report#prepare}).
-     */
+    /** Reads the inputs first, so that a missing or malformed one fails before a run starts. */
     @Override
     public void checkInputs(ReportOptions options) {
-        Report.prepare();
         inputs(options);
     }
 

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
 import org.synapticgeometry.report.Figure;
 import org.synapticgeometry.report.Report;
 import org.synapticgeometry.report.ReportInputs;
@@ -117,7 +118,7 @@ class ReportCommandTest {
     }
 
     /**
-     * The report is built and written in parallel (the robustness seeds, the figures): on four threads
+     * The report is written in parallel (the figures): on four threads
      * every file is the same bytes as on one, and the four-thread pool did run tasks on other threads
      * than the one that submitted them (0 steals: nothing ran in parallel).
      */
@@ -157,16 +158,25 @@ class ReportCommandTest {
         return bytes;
     }
 
-    /** Each PNG is the bytes XChart's own encoder (through ImageIO.write) makes of the figure. */
+    /**
+     * Each PNG is the bytes XChart's own encoder (through ImageIO.write) makes of the figure, and each SVG the
+     * bytes of XChart's vector encoder (VectorGraphics2D).
+     */
     @Test
-    void pngFilesAreWhatXChartsEncoderWrites() throws IOException {
-        Report report = Report.build(ReportInputs.read(List.of(FIXTURE.resolve("scores")), List.of(), List.of(pairs())));
+    void pngAndSvgFilesAreWhatXChartsEncodersWrite() throws IOException {
+        Report report = Report.build(ReportInputs.read(List.of(FIXTURE.resolve("scores")), List.of(FIXTURE.resolve("extras")),
+                List.of(pairs())));
         Path out = dir.resolve("report");
         report.writeTo(out);
+        assertThat(report.figures()).hasSize(11);
         for (Figure f : report.figures()) {
-            ByteArrayOutputStream xchart = new ByteArrayOutputStream();
-            BitmapEncoder.saveBitmap(f.chart(), xchart, BitmapEncoder.BitmapFormat.PNG);
-            assertThat(Files.readAllBytes(out.resolve(f.id() + ".png"))).as(f.id()).isEqualTo(xchart.toByteArray());
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            BitmapEncoder.saveBitmap(f.chart(), png, BitmapEncoder.BitmapFormat.PNG);
+            assertThat(Files.readAllBytes(out.resolve(f.id() + ".png"))).as(f.id()).isEqualTo(png.toByteArray());
+            ByteArrayOutputStream svg = new ByteArrayOutputStream();
+            VectorGraphicsEncoder.saveVectorGraphic(f.chart(), svg, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+            assertThat(Files.readString(out.resolve(f.id() + ".svg"))).as(f.id())
+                    .isEqualTo(svg.toString(java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 

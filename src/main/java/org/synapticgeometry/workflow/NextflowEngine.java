@@ -52,6 +52,15 @@ public final class NextflowEngine {
             "while :; do wait $nf; code=$?; kill -0 $nf 2>/dev/null || break; done",
             "kill $guard 2>/dev/null",
             "exit $code");
+    /** Environment variable with the user's options for Nextflow's JVM (Nextflow's own launcher reads it too). */
+    public static final String JVM_ARGS_ENV = "NXF_JVM_ARGS";
+    /**
+     * Options of Nextflow's JVM: the C1 compiler alone and the serial collector. The driver runs Groovy code
+     * a few times per task, for which C2 spends more CPU compiling than it saves: a smoke run whose 18 tasks
+     * are all cached took 21–22 s of CPU with the JVM's defaults and 10–11 s with these
+     * (docs/benchmarks.md#the-smoke-workflow-side-by-side).
+     */
+    static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     /** How long a stopped Nextflow may take to end its tasks before it is killed. */
     private static final int STOP_SECONDS = 60;
 
@@ -91,11 +100,20 @@ public final class NextflowEngine {
         return new NextflowEngine(jars);
     }
 
-    /** The child's command line for Nextflow arguments {@code args}: the guard around Nextflow's JVM. */
-    public List<String> command(List<String> args) {
+    /**
+     * The child's command line for Nextflow arguments {@code args}: the guard around Nextflow's JVM,
+     * which gets {@link #JVM_OPTIONS}, then the options in {@value #JVM_ARGS_ENV} of {@code env} (blank
+     * separated; a later option wins, so {@code NXF_JVM_ARGS=-XX:TieredStopAtLevel=4} brings C2 back).
+     */
+    public List<String> command(List<String> args, Map<String, String> env) {
         List<String> cmd = new ArrayList<>(List.of("bash", "-c", GUARD, "sgeo-nextflow-guard"));
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         OPENS.forEach(p -> cmd.add("--add-opens=java.base/" + p + "=ALL-UNNAMED"));
+        cmd.addAll(JVM_OPTIONS);
+        String user = env.getOrDefault(JVM_ARGS_ENV, "").strip();
+        if (!user.isEmpty()) {
+            cmd.addAll(List.of(user.split("\\s+")));
+        }
         cmd.add("-cp");
         cmd.add(jarDir.toAbsolutePath() + "/*");
         cmd.add(MAIN_CLASS);
@@ -121,12 +139,13 @@ public final class NextflowEngine {
      */
     public int run(List<String> args, Path launchDir, Map<String, String> env, PrintWriter out, PrintWriter err,
             Ending ending) {
-        ProcessBuilder pb = new ProcessBuilder(command(args)).directory(launchDir.toFile());
+        ProcessBuilder pb = new ProcessBuilder().directory(launchDir.toFile());
         Map<String, String> e = pb.environment();
         e.putIfAbsent("NXF_HOME", launchDir.resolve(".nextflow").resolve("home").toAbsolutePath().toString());
         e.putIfAbsent("NXF_OFFLINE", "true");
         e.putIfAbsent("NXF_ANSI_LOG", "false");   // the output goes through a pipe
         e.putAll(env);
+        pb.command(command(args, e));
         Process child;
         try {
             Files.createDirectories(Path.of(e.get("NXF_HOME")));

@@ -107,6 +107,25 @@ class NextflowEngineTest {
 
     /** sgeo run names its own build (16 hex digits) unless the params give one. */
     @Test
+    void nextflowsJvmRunsOnC1AndTheSerialCollectorAndTakesTheUsersOptionsAfter() {
+        String defaults = nextflowVersion(Map.of("NXF_JVM_ARGS", "-XX:+PrintFlagsFinal"), 0);
+        assertThat(defaults).containsPattern("intx TieredStopAtLevel\\s+= 1 ")
+                .containsPattern("bool UseSerialGC\\s+= true ").contains("version 24.10.0");
+        String user = nextflowVersion(Map.of("NXF_JVM_ARGS", " -XX:TieredStopAtLevel=4  -XX:+PrintFlagsFinal "), 0);
+        assertThat(user).containsPattern("intx TieredStopAtLevel\\s+= 4 ");
+        String wrong = nextflowVersion(Map.of("NXF_JVM_ARGS", "-XX:+NoSuchSgeoOption"), 1);
+        assertThat(wrong).contains("Unrecognized VM option 'NoSuchSgeoOption'");
+    }
+
+    private String nextflowVersion(Map<String, String> env, int expectedCode) {
+        StringWriter out = new StringWriter();
+        int code = NextflowEngine.locate().run(List.of("-version"), launchDir, env, new PrintWriter(out),
+                new PrintWriter(out));
+        assertThat(code).as(out.toString()).isEqualTo(expectedCode);
+        return out.toString();
+    }
+
+    @Test
     void runPassesTheBuildIdentityUnlessGiven() throws IOException {
         List<String> args = WorkflowRun.prepare(List.of(MAIN.toString(), "-params-file", params().toString()), launchDir).nextflowArgs();
         int at = args.indexOf("--sgeo_build");

@@ -87,13 +87,20 @@ public record Bootstrap(int replicates, int sampleSize, long seed) {
         double[] d1 = new double[m];
         float[] delta = new float[m];
         double[] scores = new double[maps.length];
+        double[] factor = new double[layers.size()];
         for (int c = 0; c < maps.length; c++) {
             System.arraycopy(w0, 0, d0, 0, m);
             System.arraycopy(w1, 0, d1, 0, m);
             maps[c].map(d0, m);
             maps[c].map(d1, m);
+            boolean scaled = false;
+            for (int l = 0; l < factor.length; l++) {
+                factor[l] = factors.of(c, l);
+                scaled |= factor[l] != 1.0;
+            }
             for (int i = 0; i < m; i++) {
-                double d = (d1[i] - d0[i]) * factors.of(c, layerOf[i]);
+                double d = d1[i] - d0[i];
+                d = scaled ? d * factor[layerOf[i]] : d;
                 d1[i] = Double.isFinite(d0[i]) ? d : Double.NaN;
             }
             double scale = DualMap.storageScale(d1, m);
@@ -109,8 +116,8 @@ public record Bootstrap(int replicates, int sampleSize, long seed) {
                 }
             }
             double std = n < 2 ? Double.NaN : Math.sqrt(Math.max(0.0, (sumSq - sum * sum / n) / (n - 1)));
-            Arrays.sort(delta, 0, n);
-            scores[c] = SortedPass.run(delta, 0, n, 0.0, std, false).exact();
+            FloatSort.sort(delta, 0, n);
+            scores[c] = SortedPass.exact(delta, 0, n, 0.0, std);
         }
         return scores;
     }

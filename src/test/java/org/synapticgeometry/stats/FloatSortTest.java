@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class FloatSortTest {
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 100, 4097, 100_000, 1_000_003})
+    @ValueSource(ints = {0, 1, 100, FloatSort.SMALL, FloatSort.SMALL + 1, 2000, 4097, 100_000, 1_000_003})
     void sortsExactlyLikeArraysSortIncludingSignedZerosNaNAndInfinities(int n) {
         SplittableRandom r = new SplittableRandom(n);
         float[] specials = {0f, -0f, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.MIN_VALUE,

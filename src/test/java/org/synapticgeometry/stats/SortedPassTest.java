@@ -69,4 +69,20 @@ class SortedPassTest {
         float[] x = {-40f, -1f, 0f, 1f, 40f};
         assertThat(SortedPass.run(x, 0, x.length, 0, 1, true).andersonDarling()).isFinite().isGreaterThan(100);
     }
+
+    /**
+     * The exact-only sweep (bootstrap replicates) gives run()'s exact ΔCDF to the bit: values below −5, ties,
+     * values above +5 (where it stops early), more than one chunk, an offset range and a centre.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {2, 300, 2000, SortedPass.CHUNK + 12_345})
+    void exactAloneIsBitForBitTheExactOfTheFullSweep(int n) {
+        float[] x = sortedSample(n + 3, n);
+        for (double scale : new double[] {0.2, 1.3, 40}) {
+            double full = SortedPass.run(x, 3, n, 0.1, scale, false).exact();
+            assertThat(Double.doubleToRawLongBits(SortedPass.exact(x, 3, n, 0.1, scale)))
+                    .as("n %d, scale %s: %s", n, scale, full).isEqualTo(Double.doubleToRawLongBits(full));
+        }
+        assertThat(SortedPass.exact(x, 3, n, 0.1, 0.0)).isNaN();
+    }
 }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
@@ -156,11 +157,30 @@ final class ScoreRunAnalysis {
         return names.stream().mapToDouble(n -> scores.get(n).scopes().get(scope).deltaCdf()).toArray();
     }
 
-    /** ΔCDF per replicate of the identification candidates followed by the p-scan candidates. */
+    /**
+     * ΔCDF per replicate of the identification candidates followed by the p-scan candidates. A potential in both
+     * lists (the 2-norm, say) is scored once per replicate and its value put in both columns: every column is a
+     * function of the replicate's draw and the potential alone.
+     */
     private double[][] bootstrap(Manifest.Entry run, String scope, List<WeightLayer> layers,
             Map<String, WeightChangeScorer.CandidateScores> scores, List<String> pNames) {
-        List<String> names = new ArrayList<>(config.candidates().stream().map(Potential::name).toList());
-        names.addAll(pNames);
+        List<String> columns = new ArrayList<>(config.candidates().stream().map(Potential::name).toList());
+        columns.addAll(pNames);
+        List<String> names = new ArrayList<>(new LinkedHashSet<>(columns));
+        double[][] distinct = bootstrapDistinct(run, scope, layers, scores, names);
+        int[] source = columns.stream().mapToInt(names::indexOf).toArray();
+        double[][] reps = new double[distinct.length][source.length];
+        for (int r = 0; r < distinct.length; r++) {
+            for (int c = 0; c < source.length; c++) {
+                reps[r][c] = distinct[r][source[c]];
+            }
+        }
+        return reps;
+    }
+
+    /** ΔCDF per replicate of each of {@code names} (distinct potentials). */
+    private double[][] bootstrapDistinct(Manifest.Entry run, String scope, List<WeightLayer> layers,
+            Map<String, WeightChangeScorer.CandidateScores> scores, List<String> names) {
         List<Potential> candidates = names.stream().map(potentials::get).toList();
         List<WeightLayer> scoped = layers;
         if (scope.startsWith(Scopes.LAYER_PREFIX)) {

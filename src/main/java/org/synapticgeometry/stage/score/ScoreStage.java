@@ -53,20 +53,19 @@ public final class ScoreStage implements Stage<ScoreOptions, List<ScoreRunResult
         return results;
     }
 
+    /** Scores the runs on every core the process may use (small runs side by side), results in manifest order. */
     private static List<ScoreRunResult> scoreAll(ScoreOptions options, StageContext context) {
         ScoreRunAnalysis analysis = new ScoreRunAnalysis(options);
         List<ScoreRunResult> results = new ArrayList<>();
         List<Manifest.Entry> runs = options.runs();
         Progress progress = new Progress(context.log(), STAGE, runs.size());
-        for (int i = 0; i < runs.size(); i++) {
-            Manifest.Entry run = runs.get(i);
-            recordInputs(context, run);
-            ScoreRunResult r = analysis.analyse(run);
+        new OrderedRuns(Runtime.getRuntime().availableProcessors()).forEach(runs, analysis::analyse, r -> {
+            recordInputs(context, r.run());
             results.add(r);
-            progress.advance(1, "run '" + run.runId() + "' " + (r.failure() == null ? "scored"
+            progress.advance(1, "run '" + r.run().runId() + "' " + (r.failure() == null ? "scored"
                     : "NOT scored (" + r.failure() + ")"));
             notes(context, r);
-        }
+        });
         return results;
     }
 

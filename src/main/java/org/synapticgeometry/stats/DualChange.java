@@ -63,7 +63,7 @@ public final class DualChange {
         double mean = n == 0 ? Double.NaN : sum / n;
         double var = n < 2 ? Double.NaN : Math.max(0.0, (sumSq - n * mean * mean) / (n - 1));
         double magnitude = Math.sqrt(sumSq) / Math.sqrt(dualInitSq);
-        Arrays.parallelSort(delta, 0, n);
+        FloatSort.sort(delta, 0, n);
         return new DualChange(delta, n, excluded, mean, Math.sqrt(var), magnitude);
     }
 

@@ -12,13 +12,15 @@ import org.synapticgeometry.optim.MirrorDescent;
  * Full-batch training of the paper's linear model (no bias) on one data set with the
  * {@link MirrorDescent} optimizer: loss L(w) = mean_i (x_i·w − y_i)², closed-form gradient
  * ∇L = (2/N)·Xᵀ(Xw − y), cosine schedule over the steps (one step per epoch). Holds the data as
- * NDArrays until closed.
+ * NDArrays until closed, and the scalar 2/N as a 0-d array (what {@code muli(2f / n)} would create on every
+ * step: the same operation, without a native allocation per step).
  */
 final class LinearRegressionTraining implements AutoCloseable {
     private final NDManager manager;
     private final NDArray x;
     private final NDArray xt;
     private final NDArray y;
+    private final NDArray gradientScale;
     private final int n;
 
     /** Outcome of one run: the final weights, the loss at them, and whether the run blew up. */
@@ -31,6 +33,7 @@ final class LinearRegressionTraining implements AutoCloseable {
         this.xt = x.transpose();
         this.y = manager.create(data.y());
         this.n = data.n();
+        this.gradientScale = manager.create(2f / n);
     }
 
     /**
@@ -43,7 +46,7 @@ final class LinearRegressionTraining implements AutoCloseable {
                 .build();
         try (NDArray w = manager.create(initial)) {
             for (int t = 0; t < steps; t++) {
-                try (NDArray residual = residual(w); NDArray grad = xt.matMul(residual).muli(2f / n)) {
+                try (NDArray residual = residual(w); NDArray grad = xt.matMul(residual).muli(gradientScale)) {
                     if (!Double.isFinite(meanSquare(residual))) {
                         return new Outcome(w.toFloatArray(), Double.NaN, true);
                     }
@@ -65,7 +68,7 @@ final class LinearRegressionTraining implements AutoCloseable {
 
     private double meanSquare(NDArray residual) {
         try (NDArray sq = residual.dot(residual)) {
-            return (double) sq.getFloat() / n;
+            return (double) sq.toFloatArray()[0] / n;
         }
     }
 

@@ -27,7 +27,8 @@ public final class LinregStage implements Stage<LinregOptions, List<LinregOutput
     public List<LinregOutputs.Cell> execute(LinregOptions o, StageContext context) {
         context.input(o.paramsFile());
         LinregOutputs outputs = new LinregOutputs(o.out(), o.experiment());
-        List<LinregOutputs.Cell> table = new LinregSweep(o.experiment(), outputs, context.log(), context.run()).sweep();
+        List<LinregOutputs.Cell> table = new LinregSweep(o.experiment(), outputs, context.log(), context.run(),
+                o.threads()).sweep();
         outputs.logArtifacts(context.run());
         return table;
     }

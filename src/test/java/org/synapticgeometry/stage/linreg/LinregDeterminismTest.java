@@ -3,6 +3,8 @@ package org.synapticgeometry.stage.linreg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,6 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.synapticgeometry.cli.ExitCodes;
+import org.synapticgeometry.stage.Stages;
 import org.synapticgeometry.testing.Cli;
 
 /**
@@ -38,6 +41,35 @@ class LinregDeterminismTest {
         Path c = run("c", PARAMS.replace("seed: 7", "seed: 8"));
         Path snapshot = Path.of("snapshots", "2-norm_k0.5_pow1_d60_s0", "final.npz");
         assertThat(Files.readAllBytes(c.resolve(snapshot))).isNotEqualTo(Files.readAllBytes(a.resolve(snapshot)));
+    }
+
+    /**
+     * Trials and seeds trained side by side write the same bytes as one after the other (the grid of four rates,
+     * two seeds, two dimensions, a retry with more steps for the rates that miss the target), in the same order.
+     */
+    @Test
+    void threeThreadsWriteTheSameBytesAsOne() throws IOException {
+        Path file = tmp.resolve("params.yaml");
+        Files.writeString(file, PARAMS);
+        StringWriter oneLog = new StringWriter();
+        Path one = tmp.resolve("one");
+        Stages.run(new LinregStage(), new LinregOptions(file, LinregParams.read(file), one, 1), new PrintWriter(oneLog));
+        StringWriter threeLog = new StringWriter();
+        Path three = tmp.resolve("three");
+        Stages.run(new LinregStage(), new LinregOptions(file, LinregParams.read(file), three, 3),
+                new PrintWriter(threeLog));
+        List<Path> files = files(one);
+        assertThat(files(three)).isEqualTo(files);
+        for (Path f : files) {
+            assertThat(Files.readAllBytes(three.resolve(f))).as(f.toString()).isEqualTo(Files.readAllBytes(one.resolve(f)));
+        }
+        assertThat(runLines(threeLog.toString())).isEqualTo(runLines(oneLog.toString())).hasSize(2 * 2 * 2);
+    }
+
+    /** The progress lines that report a finished run, without their percentages and times. */
+    private static List<String> runLines(String log) {
+        return log.lines().filter(l -> l.contains(": loss ") || l.contains("DIVERGED"))
+                .map(l -> l.substring(l.indexOf(']') + 1)).toList();
     }
 
     private Path run(String name, String params) throws IOException {

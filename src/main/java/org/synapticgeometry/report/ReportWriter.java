@@ -1,6 +1,5 @@
 package org.synapticgeometry.report;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -8,10 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.synapticgeometry.files.AtomicFiles;
@@ -26,8 +21,8 @@ final class ReportWriter {
 
     /**
      * Writes every file into {@code out}; returns the paths written, in report order. The figures are
-     * rendered in parallel (parallel stream: the common pool's threads and the caller), each on one
-     * thread, PNG then SVG ({@link SvgWriter}); the bytes do not depend on the thread count.
+     * rendered in parallel (parallel stream: the common pool's threads and the caller; {@link Figure#rendered}),
+     * each on one thread, PNG then SVG ({@link SvgWriter}); the bytes do not depend on the thread count.
      */
     static List<Path> write(Report report, Path out) {
         List<Figure> figures = report.figures();
@@ -44,27 +39,20 @@ final class ReportWriter {
     }
 
     private static List<Path> writeFigure(Figure f, Path out) {
+        Figure.Rendered r = f.rendered();
         Path png = out.resolve(f.id() + ".png");
         Path svg = out.resolve(f.id() + ".svg");
-        AtomicFiles.write(png, o -> png(f.chart(), o));
-        AtomicFiles.write(svg, o -> SvgWriter.write(f.chart(), o));
+        AtomicFiles.write(png, o -> o.write(r.png()));
+        AtomicFiles.write(svg, o -> o.write(r.svg()));
         return List.of(png, svg);
     }
 
     /**
-     * The chart as PNG, encoded by the JDK's PNG writer with its default settings, as XChart's
-     * {@code BitmapEncoder.saveBitmap} does, but buffered in memory: {@code ImageIO.write} to a stream
-     * caches the image in a temporary file first.
+     * The chart as PNG: XChart's bitmap of it ({@code BitmapEncoder.getBufferedImage}), written as the JDK's PNG
+     * writer (what XChart's {@code BitmapEncoder.saveBitmap} uses) writes it ({@link PngWriter}).
      */
     static void png(Chart<?, ?> chart, OutputStream o) throws IOException {
-        BufferedImage image = BitmapEncoder.getBufferedImage(chart);
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(o)) {
-            writer.setOutput(stream);
-            writer.write(image);
-        } finally {
-            writer.dispose();
-        }
+        PngWriter.write(BitmapEncoder.getBufferedImage(chart), o);
     }
 
     static String html(Report r) {

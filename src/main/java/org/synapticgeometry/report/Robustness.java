@@ -45,6 +45,9 @@ final class Robustness {
     /** Where the curves at the report's sizes are stored ({@link #reportCurves}). */
     static final String STORED = "robustness-curves.csv";
 
+    /** The report's figures, drawn and rendered once per process (input-free, so before the inputs are read). */
+    private static final Once<List<Figure>> REPORT_FIGURES = new Once<>(() -> figures(reportCurves()));
+
     private Robustness() {
     }
 
@@ -79,6 +82,31 @@ final class Robustness {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + STORED + " from the application", e);
         }
+    }
+
+    /**
+     * Starts drawing and rendering the report's figures on a thread of their own, so that they overlap with
+     * reading the inputs; nothing when the JVM has one processor ({@code SGEO_THREADS=1}).
+     */
+    static void startInBackground() {
+        if (Runtime.getRuntime().availableProcessors() > 1) {
+            Thread t = new Thread(Robustness::renderReportFigures, "sgeo-robustness");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    private static void renderReportFigures() {
+        try {
+            reportFigures().forEach(Figure::rendered);
+        } catch (RuntimeException | Error e) {
+            // kept by the figure (or REPORT_FIGURES) and thrown again to the thread that writes the report
+        }
+    }
+
+    /** The report's two figures, from the stored curves ({@link #reportCurves}), drawn once per process. */
+    static List<Figure> reportFigures() {
+        return REPORT_FIGURES.get();
     }
 
     /** The curves as text: a header, then one line per curve (init, truth, NE candidate, the scan), exact. */

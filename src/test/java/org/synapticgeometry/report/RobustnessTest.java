@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,6 +114,28 @@ class RobustnessTest {
         String truncated = text.substring(0, text.lastIndexOf(','));
         assertThatThrownBy(() -> Robustness.parse(truncated)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(Robustness.STORED).hasMessageContaining("fields");
+    }
+
+    /**
+     * The report's figures are drawn once per process and rendered in the background: their bytes are those
+     * of the same figures drawn and rendered afresh on this thread.
+     */
+    @Test
+    void theReportsFiguresRenderedInTheBackgroundAreTheBytesOfAFreshRendering() throws Exception {
+        Robustness.startInBackground();
+        List<Figure> report = Robustness.reportFigures();
+        assertThat(Robustness.reportFigures()).isSameAs(report);
+        List<Figure> fresh = Robustness.figures(Robustness.reportCurves());
+        assertThat(report).extracting(Figure::id).containsExactly("robustness_log_normal", "robustness_normal");
+        for (int i = 0; i < fresh.size(); i++) {
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            ReportWriter.png(fresh.get(i).chart(), png);
+            ByteArrayOutputStream svg = new ByteArrayOutputStream();
+            SvgWriter.write(fresh.get(i).chart(), svg);
+            assertThat(report.get(i).rendered().png()).isEqualTo(png.toByteArray());
+            assertThat(report.get(i).rendered().svg()).isEqualTo(svg.toByteArray());
+            assertThat(report.get(i).rendered()).isSameAs(report.get(i).rendered());
+        }
     }
 
     @Test

@@ -23,9 +23,13 @@ public final class ReportStage implements Stage<ReportOptions, Report> {
         return STAGE;
     }
 
-    /** Reads the inputs first, so that a missing or malformed one fails before a run starts. */
+    /**
+     * Reads the inputs first, so that a missing or malformed one fails before a run starts; the part of the
+     * report that needs no input is drawn meanwhile ({@link Report#prepare}).
+     */
     @Override
     public void checkInputs(ReportOptions options) {
+        Report.prepare();
         inputs(options);
     }
 

@@ -61,6 +61,7 @@ public final class NextflowEngine {
      * (docs/benchmarks.md#the-smoke-workflow-side-by-side).
      */
     static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
     /** How long a stopped Nextflow may take to end its tasks before it is killed. */
     private static final int STOP_SECONDS = 60;
 
@@ -102,14 +103,16 @@ public final class NextflowEngine {
 
     /**
      * The child's command line for Nextflow arguments {@code args}: the guard around Nextflow's JVM,
-     * which gets {@link #JVM_OPTIONS}, then the options in {@value #JVM_ARGS_ENV} of {@code env} (blank
-     * separated; a later option wins, so {@code NXF_JVM_ARGS=-XX:TieredStopAtLevel=4} brings C2 back).
+     * which gets {@link #JVM_OPTIONS}, the class archive's options, then the options in
+     * {@value #JVM_ARGS_ENV} of {@code env} (blank separated; a later option wins, so
+     * {@code NXF_JVM_ARGS=-XX:TieredStopAtLevel=4} brings C2 back).
      */
-    public List<String> command(List<String> args, Map<String, String> env) {
+    private List<String> command(List<String> args, Map<String, String> env, EngineClassArchive classes) {
         List<String> cmd = new ArrayList<>(List.of("bash", "-c", GUARD, "sgeo-nextflow-guard"));
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add(JAVA.toString());
         OPENS.forEach(p -> cmd.add("--add-opens=java.base/" + p + "=ALL-UNNAMED"));
         cmd.addAll(JVM_OPTIONS);
+        cmd.addAll(classes.jvmOptions());
         String user = env.getOrDefault(JVM_ARGS_ENV, "").strip();
         if (!user.isEmpty()) {
             cmd.addAll(List.of(user.split("\\s+")));
@@ -145,7 +148,8 @@ public final class NextflowEngine {
         e.putIfAbsent("NXF_OFFLINE", "true");
         e.putIfAbsent("NXF_ANSI_LOG", "false");   // the output goes through a pipe
         e.putAll(env);
-        pb.command(command(args, e));
+        EngineClassArchive classes = EngineClassArchive.of(jarDir, JAVA, e);
+        pb.command(command(args, e, classes));
         Process child;
         try {
             Files.createDirectories(Path.of(e.get("NXF_HOME")));
@@ -167,6 +171,7 @@ public final class NextflowEngine {
             int code = child.waitFor();
             o.join();
             r.join();
+            classes.finish(code);
             try {
                 ending.ended(code, stopping.get());
             } finally {
@@ -177,6 +182,7 @@ public final class NextflowEngine {
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             stop(child);
+            classes.finish(1);
             throw new IllegalStateException("interrupted while Nextflow was running; rerun with -resume", ex);
         }
     }

@@ -188,7 +188,7 @@ class FinetunePerMapStageTest {
             double d = 0;
             double n = 0;
             for (int i = 0; i < w0.get(layer).length; i++) {
-                d += Math.pow(wt.get(layer)[i] - w0.get(layer)[i], 2);
+                d += Math.pow((double) wt.get(layer)[i] - w0.get(layer)[i], 2); // in double, as defined
                 n += Math.pow(w0.get(layer)[i], 2);
             }
             assertThat(change.get(layer).asDouble()).as(layer).isCloseTo(Math.sqrt(d / n), within(1e-9))

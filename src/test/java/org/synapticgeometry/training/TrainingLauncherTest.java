@@ -40,8 +40,8 @@ class TrainingLauncherTest {
     }
 
     @Test
-    void scoreReportAndSnapshotRunOnC1AloneUnlessTheUserAsksForC2() throws Exception {
-        for (String command : new String[] {"score", "report", "snapshot"}) {
+    void scoreReportSnapshotAndTheWorkflowLauncherRunOnC1AloneUnlessTheUserAsksForC2() throws Exception {
+        for (String command : new String[] {"score", "report", "snapshot", "run"}) {
             assertThat(launch(Map.of(), command, "--help")).as(command).contains("-XX:TieredStopAtLevel=1\n");
             String chosen = launch(Map.of("SGEO_JAVA_OPTS", "-XX:TieredStopAtLevel=4"), command, "--help");
             assertThat(chosen.indexOf("-XX:TieredStopAtLevel=4")).as(command + ": the user's option comes later")

@@ -100,11 +100,11 @@ public final class FinetunePerMapCommand implements Callable<Integer> {
     @Mixin
     private SharedOptions.Device device;
 
-    @Option(names = "--parallel-trials", paramLabel = "T", defaultValue = "1",
+    @Option(names = "--parallel-trials", paramLabel = "T", defaultValue = "auto",
             description = "trials of one search trained at once, each on one libtorch thread: auto (as many as the"
             + " processors the JVM sees, SGEO_THREADS when set, on the CPU; 1 on a GPU) or a number; 1 trains them"
-            + " one after the other on every libtorch thread. With T > 1 the outputs are those of a one-thread run."
-            + " Not yet shown faster than one at a time (docs/benchmarks.md) (default ${DEFAULT-VALUE})")
+            + " one after the other on every libtorch thread. With T > 1 the outputs are those of a one-thread run"
+            + " (docs/deep-stages.md) (default ${DEFAULT-VALUE})")
     private String parallelTrials;
 
     @Override

@@ -23,7 +23,7 @@ class CliConventionsTest {
     @Test
     void everyHelpEndsWithTheExitCodes() {
         List<List<String>> commands = new ArrayList<>();
-        collect(new CommandLine(new Sgeo()), new ArrayList<>(), commands);
+        collect(Sgeo.commandLine(), new ArrayList<>(), commands);
         commands.add(List.of("completion"));
         assertThat(commands).hasSizeGreaterThan(12);
         for (List<String> command : commands) {
@@ -45,7 +45,7 @@ class CliConventionsTest {
     void everyValueHasADescriptiveLabelNotTheFieldName() {
         List<String> defaults = new ArrayList<>();
         List<CommandLine> commands = new ArrayList<>();
-        collectCommands(new CommandLine(new Sgeo()), commands);
+        collectCommands(Sgeo.commandLine(), commands);
         for (CommandLine command : commands) {
             List<CommandLine.Model.ArgSpec> args = new ArrayList<>(command.getCommandSpec().options());
             args.addAll(command.getCommandSpec().positionalParameters());

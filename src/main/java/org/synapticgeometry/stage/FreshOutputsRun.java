@@ -103,8 +103,8 @@ final class FreshOutputsRun implements TrackedRun {
     }
 
     @Override
-    public void recordInput(Path file) {
-        run.recordInput(file);
+    public String recordInput(Path file) {
+        return run.recordInput(file);
     }
 
     @Override

@@ -165,13 +165,15 @@ final class MlflowRun implements TrackedRun {
     }
 
     @Override
-    public synchronized void recordInput(Path file) {
+    public synchronized String recordInput(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("input " + file + " is not a readable file");
         }
         long t0 = System.nanoTime();
-        inputs.add(hash(file, file.toString()));
+        RunRecord.FileHash h = hash(file, file.toString());
+        inputs.add(h);
         overheadNanos += System.nanoTime() - t0;
+        return h.sha256();
     }
 
     @Override

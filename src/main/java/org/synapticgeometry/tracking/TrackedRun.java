@@ -44,8 +44,12 @@ public interface TrackedRun extends AutoCloseable {
      */
     void logArtifact(Path fileOrDir, String artifactDir);
 
-    /** Records an input file of the stage (its SHA-256 goes into the provenance record). */
-    void recordInput(Path file);
+    /**
+     * Records an input file of the stage (its SHA-256 goes into the provenance record).
+     *
+     * @return the file's SHA-256 (hex), for callers that keep it elsewhere too
+     */
+    String recordInput(Path file);
 
     /**
      * Starts a child run of this one (tag {@code mlflow.parentRunId}) in the same experiment and store, with

@@ -171,7 +171,8 @@ class FreshOutputsTest {
         }
 
         @Override
-        public void recordInput(Path file) {
+        public String recordInput(Path file) {
+            return "";
         }
 
         @Override

@@ -21,7 +21,6 @@ import org.synapticgeometry.model.ModelInfo;
 import org.synapticgeometry.model.Network;
 import org.synapticgeometry.optim.LearningRateRule;
 import org.synapticgeometry.optim.LearningRateSearch;
-import org.synapticgeometry.tracking.Provenance;
 import org.synapticgeometry.tracking.TrackedRun;
 
 /**
@@ -182,8 +181,7 @@ public final class FinetunePerMapStage implements Stage<FinetuneOptions, Finetun
                 dir.resolve(pretrained.parameterFile())));
         files.addAll(data.files());
         for (Path f : files) {
-            run.recordInput(f);
-            in.put(f.toString(), Provenance.sha256(f));
+            in.put(f.toString(), run.recordInput(f));
         }
         return in;
     }

@@ -21,7 +21,6 @@ import org.synapticgeometry.model.ModelInfo;
 import org.synapticgeometry.model.Network;
 import org.synapticgeometry.model.Zoo;
 import org.synapticgeometry.optim.MirrorDescent;
-import org.synapticgeometry.tracking.Provenance;
 import org.synapticgeometry.tracking.TrackedRun;
 
 /**
@@ -102,10 +101,10 @@ public final class PretrainLoadStage implements Stage<PretrainLoadOptions, Model
     }
 
     private static ModelInfo importTorchScript(PretrainLoadOptions o, TrackedRun run) {
-        run.recordInput(o.torchscript());
+        String sha256 = run.recordInput(o.torchscript());
         try (Network net = Network.torchScript(o.torchscript(), o.inputShape(), Devices.parse(o.device()))) {
             ModelInfo info = net.info().withTraining(STAGE, null, null, null, null, null, null,
-                    Map.of(o.torchscript().toString(), Provenance.sha256(o.torchscript())));
+                    Map.of(o.torchscript().toString(), sha256));
             return Checkpoint.save(net, info, o.out());
         }
     }
@@ -113,11 +112,11 @@ public final class PretrainLoadStage implements Stage<PretrainLoadOptions, Model
     private static ModelInfo copyCheckpoint(PretrainLoadOptions o, TrackedRun run) {
         try (Network net = Checkpoint.load(o.checkpoint())) {
             Path infoFile = Checkpoint.checkpointDir(o.checkpoint()).resolve(Checkpoint.INFO_FILE);
-            run.recordInput(infoFile);
+            String sha256 = run.recordInput(infoFile);
             ModelInfo old = net.info();
             return Checkpoint.save(net, old.withTraining(old.stage(), old.dataset(), old.trainAccuracy(),
                     old.testAccuracy(), old.seed(), old.potential(), old.epochs(),
-                    Map.of(infoFile.toString(), Provenance.sha256(infoFile))), o.out());
+                    Map.of(infoFile.toString(), sha256)), o.out());
         }
     }
 
@@ -125,8 +124,7 @@ public final class PretrainLoadStage implements Stage<PretrainLoadOptions, Model
         Map<String, String> inputs = new LinkedHashMap<>();
         for (FashionMnist.Split s : FashionMnist.Split.values()) {
             for (Path f : data.files(s)) {
-                run.recordInput(f);
-                inputs.put(f.toString(), Provenance.sha256(f));
+                inputs.put(f.toString(), run.recordInput(f));
             }
         }
         return inputs;

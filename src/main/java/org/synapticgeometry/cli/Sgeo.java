@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.synapticgeometry.model.Devices;
 import org.synapticgeometry.tracking.Provenance;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -19,6 +21,10 @@ public final class Sgeo implements Runnable {
             FinetunePerMapCommand.class, SnapshotCommand.class, ScoreCommand.class, ReportCommand.class,
             FitSizesCommand.class, RunCommand.class, TrackingCommand.class, RegressCommand.class, CompareCommand.class,
             BenchCommand.class);
+    /** The commands that train: they start loading libtorch before their options are parsed. */
+    private static final Set<String> TRAINING = Set.of("pretrain-load", "finetune-per-map");
+    /** The options that print and exit without running the command. */
+    private static final Set<String> PRINT_ONLY = Set.of("-h", "--help", "-V", "--version");
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -38,6 +44,9 @@ public final class Sgeo implements Runnable {
 
     /** Runs the CLI in-process with the given streams and returns the exit code (tests use this). */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        if (TRAINING.contains(commandName(args)) && Arrays.stream(args).noneMatch(PRINT_ONLY::contains)) {
+            Devices.startLoading();
+        }
         CommandLine cli = commandLine(args);
         listExitCodes(cli);
         cli.setOut(out);
@@ -67,13 +76,18 @@ public final class Sgeo implements Runnable {
         return cli;
     }
 
+    /** The first word of {@code args} that is no option (the subcommand's name when they are right), or "". */
+    private static String commandName(String... args) {
+        return Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+    }
+
     /**
      * The tree that runs {@code args}: the root with only the subcommand they name, when the first word
      * that is no option names one, else the whole tree (for {@code --help}, {@code help}, {@code completion}
      * and a mistyped command). Building every subcommand's model took 0.15–0.5 s of each process's start.
      */
     static CommandLine commandLine(String... args) {
-        String name = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+        String name = commandName(args);
         return COMMANDS.stream().filter(c -> c.getAnnotation(Command.class).name().equals(name)).findFirst()
                 .map(c -> new CommandLine(new Sgeo()).addSubcommand(c)).orElseGet(Sgeo::commandLine);
     }

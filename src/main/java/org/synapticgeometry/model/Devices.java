@@ -3,14 +3,32 @@ package org.synapticgeometry.model;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.Array;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Comparator;
 import java.util.Locale;
+import java.util.TimeZone;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.stream.Stream;
 
 /**
  * Resolves the {@code --device} option of the training stages: {@code auto}, {@code cpu} or {@code gpu}.
- * Checking the option ({@link #check}) starts loading libtorch on a background thread (about 0.6 s
- * of CPU), so that a stage reads and hashes its inputs meanwhile; {@link #parse} waits for it.
+ * {@link #startLoading} (called by the CLI before it parses a training command) or checking the option
+ * ({@link #check}) starts loading libtorch on a background thread (about 0.7 s), so that the command
+ * parses its options, opens its run and reads and hashes its inputs meanwhile; {@link #parse} waits for it.
  */
 public final class Devices {
     private static final String ENGINE = "PyTorch";
@@ -67,9 +85,10 @@ public final class Devices {
 
     /**
      * Loads libtorch on a daemon thread unless that has begun. A shutdown hook waits for it, so a command
-     * that ends early (bad input) never exits while the native library is half loaded.
+     * that ends early (bad input) never exits while the native library is half loaded. The thread that
+     * calls this is the one that takes over libtorch's per-thread settings in {@link #parse}.
      */
-    private static synchronized void startLoading() {
+    public static synchronized void startLoading() {
         if (loading != null) {
             return;
         }
@@ -78,6 +97,7 @@ public final class Devices {
         CompletableFuture<Engine> future = loading;
         Thread t = new Thread(() -> {
             try {
+                linkJdkNatives();
                 future.complete(Engine.getEngine(ENGINE));
             } catch (RuntimeException | Error e) {
                 future.completeExceptionally(e);
@@ -87,6 +107,67 @@ public final class Devices {
         t.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> future.handle((e, x) -> e).join(),
                 "libtorch-loader-wait"));
+    }
+
+    /**
+     * Links the JDK natives that a stage's bookkeeping calls while libtorch loads. The C library holds
+     * its loader lock while libtorch's initialisers run (about 0.5 s), and the JVM takes that lock to
+     * link a native method on its first call or to load one of its own libraries. Without this, the
+     * main thread of a fine-tune waited 0.6 s for libtorch: in picocli's reflection on arrays, the
+     * provenance record (process info, host name), the time zone of the JSON writer, the output folder's
+     * lock note (runtime name) and its first file operations (folders, a file written through a locked
+     * channel, an atomic move, a walk). They are rehearsed here, on a temporary folder that is removed,
+     * before the load begins; a profile of the main thread (docs/benchmarks.md#start-up) finds any other.
+     */
+    private static void linkJdkNatives() {
+        Array.get(Array.newInstance(String.class, 1), Array.getLength(new int[1]) - 1);
+        ProcessHandle.current().info();
+        TimeZone.getDefault();
+        ManagementFactory.getRuntimeMXBean().getName();
+        try {
+            InetAddress.getLocalHost();
+        } catch (UnknownHostException e) {
+            // the provenance record falls back to "localhost" on its own
+        }
+        try {
+            Path dir = Files.createTempDirectory("sgeo-natives-");
+            try {
+                rehearseFileOperations(dir);
+            } finally {
+                deleteTree(dir);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // no temporary folder: the stage links these natives itself, only later
+        }
+    }
+
+    private static void rehearseFileOperations(Path dir) throws IOException {
+        Path file = Files.createTempFile(dir, "f", ".tmp");
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            channel.truncate(0).write(ByteBuffer.wrap(new byte[] {1}));
+            channel.force(true);
+            channel.read(ByteBuffer.allocate(1), channel.size() - 1);
+            channel.position(0).read(ByteBuffer.allocate(1));
+            if (lock != null) {
+                lock.release();
+            }
+        }
+        Path moved = Files.createDirectories(dir.resolve("a/b")).resolve("moved");
+        Files.move(file, moved, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(moved, dir.resolve("copied"));
+        Files.writeString(moved, Files.readString(moved.toRealPath()));
+        if (Files.isRegularFile(moved) && Files.isWritable(dir) && Files.size(moved) > 0) {
+            Files.readAttributes(moved, BasicFileAttributes.class);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> walked = Files.walk(dir)) {
+            for (Path p : walked.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     /**

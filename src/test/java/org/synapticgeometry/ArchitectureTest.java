@@ -36,7 +36,7 @@ class ArchitectureTest {
                 .layer("tools").definedBy(ROOT + ".bench..", ROOT + ".workflow..", ROOT + ".regress..")
                 .layer("domain").definedBy(ROOT + ".optim..", ROOT + ".model..", ROOT + ".data..",
                         ROOT + ".training..", ROOT + ".stats..", ROOT + ".synapse..", ROOT + ".report..",
-                        ROOT + ".snapshot..", ROOT + ".tracking..", ROOT + ".files..")
+                        ROOT + ".snapshot..", ROOT + ".tracking..", ROOT + ".files..", ROOT + ".concurrent..")
                 .layer("geometry").definedBy(ROOT + ".geometry..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("stages").mayOnlyBeAccessedByLayers("cli")

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Future;
+import org.synapticgeometry.concurrent.Results;
 import org.synapticgeometry.data.Seeds;
 import org.synapticgeometry.files.AtomicFiles;
 import org.synapticgeometry.model.Checkpoint;
@@ -66,9 +68,9 @@ public final class FinetunePerMapStage implements Stage<FinetuneOptions, Finetun
         FinetuneData data = FinetuneData.load(o, pretrained);
         Map<String, String> inputs = inputs(o, pretrained, data, run);
         FinetuneTrials trials = new FinetuneTrials(o, data, run, log);
-        double[] before = trials.accuracyBefore();
-        LearningRateSearch.Result result = search(o, trials, log);
-        FinetuneReport report = finish(o, data, trials, result, before, inputs, run, start);
+        Searched searched = search(o, trials, log);
+        LearningRateSearch.Result result = searched.result();
+        FinetuneReport report = finish(o, data, trials, result, searched.accuracyBefore(), inputs, run, start);
         log.printf(Locale.ROOT, "%s: %s; %s (%s); test accuracy %.4f -> %s; relative change %s; in %.1f s%n", STAGE,
                 report.status(), result.summary(), o.lrRule().cliName(), report.testAccuracyBefore(),
                 report.testAccuracyAfter() == null ? "-" : String.format(Locale.ROOT, "%.4f", report.testAccuracyAfter()),
@@ -80,22 +82,31 @@ public final class FinetunePerMapStage implements Stage<FinetuneOptions, Finetun
         return report;
     }
 
+    /** The search's result and the pretrained network's accuracy on the N images and on the rest. */
+    private record Searched(LearningRateSearch.Result result, double[] accuracyBefore) {
+    }
+
     /**
      * The learning-rate search, its trials {@link FinetuneOptions#trialsAtOnce at once} on as many
      * {@link TorchWorkers} (one libtorch thread each) when that is more than one, the rule trains
      * the whole grid and each rate logs under its own metric keys, else one after the other on this
-     * thread with the process's libtorch threads.
+     * thread with the process's libtorch threads. Trials at once: the accuracy before fine-tuning is
+     * measured by the first free worker, queued before the trials, so that it fills the time a worker
+     * would wait while the grid's last trials finish (5 rates on 2 workers: 3 trials on one, 2 on the other).
      */
-    private static LearningRateSearch.Result search(FinetuneOptions o, FinetuneTrials trials, PrintWriter log) {
+    private static Searched search(FinetuneOptions o, FinetuneTrials trials, PrintWriter log) {
         LearningRateSearch search = LearningRateSearch.of(o.lrGrid(), o.epochs(), o.extraEpochs(), o.maxAttempts(),
                 o.lrRule());
         int atOnce = o.trialsAtOnce(trials.device());
         if (atOnce == 1 || o.lrRule().mayStopEarly() || !trials.ownMetricKeys()) {
-            return search.run(trials);
+            double[] before = trials.accuracyBefore();
+            return new Searched(search.run(trials), before);
         }
         log.printf(Locale.ROOT, "%s: %d trials at once, each on one libtorch thread%n", STAGE, atOnce);
         try (TorchWorkers workers = TorchWorkers.start(atOnce, "finetune-trial")) {
-            return search.run(trials, workers.pool());
+            Future<double[]> before = workers.pool().submit(trials::accuracyBefore);
+            LearningRateSearch.Result result = search.run(trials, workers.pool());
+            return new Searched(result, Results.of(before, "the accuracy before fine-tuning"));
         }
     }
 

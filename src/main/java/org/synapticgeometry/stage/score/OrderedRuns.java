@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.synapticgeometry.concurrent.Results;
 import org.synapticgeometry.files.Manifest;
 
 /**
@@ -68,27 +68,10 @@ final class OrderedRuns {
                         break;
                     }
                 }
-                done.accept(take(pending.removeFirst()));
+                done.accept(Results.of(pending.removeFirst(), "a run's scores"));
             }
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    private static <R> R take(Future<R> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while scoring", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
         }
     }
 

@@ -1,0 +1,2 @@
+/** Waiting for work done on other threads: results and failures as the work produced them. */
+package org.synapticgeometry.concurrent;

@@ -22,7 +22,8 @@ public final class Sgeo implements Runnable {
             FitSizesCommand.class, RunCommand.class, TrackingCommand.class, RegressCommand.class, CompareCommand.class,
             BenchCommand.class);
     /** The commands that train: they start loading libtorch before their options are parsed. */
-    private static final Set<String> TRAINING = Set.of("pretrain-load", "finetune-per-map");
+    private static final Set<String> TRAINING = Set.of(name(PretrainLoadCommand.class),
+            name(FinetunePerMapCommand.class));
     /** The options that print and exit without running the command. */
     private static final Set<String> PRINT_ONLY = Set.of("-h", "--help", "-V", "--version");
 
@@ -76,6 +77,10 @@ public final class Sgeo implements Runnable {
         return cli;
     }
 
+    private static String name(Class<?> command) {
+        return command.getAnnotation(Command.class).name();
+    }
+
     /** The first word of {@code args} that is no option (the subcommand's name when they are right), or "". */
     private static String commandName(String... args) {
         return Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
@@ -88,7 +93,7 @@ public final class Sgeo implements Runnable {
      */
     static CommandLine commandLine(String... args) {
         String name = commandName(args);
-        return COMMANDS.stream().filter(c -> c.getAnnotation(Command.class).name().equals(name)).findFirst()
+        return COMMANDS.stream().filter(c -> name(c).equals(name)).findFirst()
                 .map(c -> new CommandLine(new Sgeo()).addSubcommand(c)).orElseGet(Sgeo::commandLine);
     }
 

@@ -28,6 +28,8 @@ class EngineFreeCommandsTest {
         }
         Files.writeString(pair, csv);
         assertThat(djlClasses(dir, "help", "--help")).isEmpty();
+        assertThat(djlClasses(dir, "finetune-help", "finetune-per-map", "--help")).as("a training command's help"
+                + " starts no libtorch load").isEmpty();
         assertThat(djlClasses(dir, "score", "score", "--pair", pair.toString(), "--out", dir.resolve("s").toString(),
                 "--bootstrap", "0")).isEmpty();
         assertThat(dir.resolve("s/scores.csv")).exists();

@@ -90,7 +90,7 @@ final class FinetuneBenchmark implements Bench.Suite {
             Path javaOut = dir.resolve("sgeo-seed" + seed);
             Path peerOut = dir.resolve("torch-seed" + seed);
             Path protocol = protocol(dir, seed, split, allParameters);
-            List<String> javaCommand = List.of(f.sgeo().toString(), "finetune-per-map", "--pretrained",
+            List<String> javaCommand = List.of(f.sgeo().toString(), "finetune-per-map", "--checkpoint",
                     pretrained.toString(), "--potential", f.potential(), "--seed", Long.toString(seed), "--lr-grid",
                     f.lrGrid(), "--epochs", Integer.toString(f.epochs()), "--max-attempts", "1", "--device", "cpu",
                     "--parallel-trials", Integer.toString(threads), "--out", javaOut.toString());

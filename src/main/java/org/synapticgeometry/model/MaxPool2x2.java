@@ -4,23 +4,30 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.pooling.Pool;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * 2×2 max-pooling with stride 2, the zoo CNN's pooling. In training it is DJL's
- * {@code Pool.maxPool2dBlock(new Shape(2, 2))}: each window's maximum, and in backpropagation the whole
- * gradient to the window's first maximum (row by row). In inference on the CPU it takes the elementwise
- * maximum of the window's four strided views instead, in a third of the time: the same values (NaN
- * where it has NaN; a zero may lose its sign, which no later layer's output shows, tested on the
- * CNN's logits). libtorch's pooling kernel handles one window at a time (and also records where each maximum
- * was, for a gradient that inference never takes), and it took almost half the time of the accuracy
- * that a CNN's fine-tune measures on the test split (docs/benchmarks.md#fine-tuning-against-pytorch).
- * It saves and loads as DJL's block does (a parameter-free block of the same name); other devices and
- * odd sizes use libtorch's pooling.
+ * 2×2 max-pooling with stride 2, the zoo CNN's pooling: the same values and gradients as DJL's
+ * {@code Pool.maxPool2dBlock(new Shape(2, 2))} (each window's maximum; in backpropagation the whole
+ * gradient to the window's first maximum, row by row), computed faster on the CPU. libtorch's
+ * kernel for this layout handles one window at a time with a branch per comparison; it took a
+ * quarter of a CNN fine-tune's CPU (docs/benchmarks.md#fine-tuning-against-the-papers-pytorch-protocol).
+ * <ul>
+ *   <li>In training, {@link FirstMaxima} finds each window's maximum in one branch-free pass over the
+ *       input's memory, and the output is the input gathered there: the same bits forward, and the
+ *       gather's gradient is the pooling's, bit for bit.
+ *   <li>In inference, the elementwise maximum of the window's four strided views: the same values (NaN
+ *       where it has NaN; a zero may lose its sign, which no later layer's output shows, tested on the
+ *       CNN's logits).
+ * </ul>
+ * It saves and loads as DJL's block does (a parameter-free block of the same name); other devices,
+ * types and odd sizes use libtorch's pooling.
  */
 final class MaxPool2x2 extends LambdaBlock {
     private static final Shape WINDOW = new Shape(2, 2);
@@ -37,9 +44,23 @@ final class MaxPool2x2 extends LambdaBlock {
             PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
         long[] s = x.getShape().getShape();
-        boolean strided = !training && Device.Type.CPU.equals(x.getDevice().getDeviceType()) && s.length == 4
-                && s[2] % 2 == 0 && s[3] % 2 == 0;
-        return new NDList(strided ? windowMaximum(x) : pooled(x));
+        boolean ours = Device.Type.CPU.equals(x.getDevice().getDeviceType()) && x.getDataType() == DataType.FLOAT32
+                && s.length == 4 && s[2] % 2 == 0 && s[3] % 2 == 0 && x.size() > 0
+                && x.size() <= Integer.MAX_VALUE / Float.BYTES;
+        if (!ours) {
+            return new NDList(pooled(x));
+        }
+        return new NDList(training ? gatheredAtMaxima(x, s) : windowMaximum(x));
+    }
+
+    /** x gathered at {@link FirstMaxima}: libtorch's pooled values, and its gradient. */
+    private static NDArray gatheredAtMaxima(NDArray x, long[] s) {
+        int planes = Math.toIntExact(s[0] * s[1]);
+        int height = Math.toIntExact(s[2]);
+        int width = Math.toIntExact(s[3]);
+        NDArray at = x.getManager().create(new Shape(s[0], s[1], s[2] / 2 * (s[3] / 2)), DataType.INT64);
+        FirstMaxima.write(x.toByteBuffer(true), at.toByteBuffer(true), planes, height, width, JniUtils.getNumThreads());
+        return x.reshape(s[0], s[1], s[2] * s[3]).gather(at, 2).reshape(s[0], s[1], s[2] / 2, s[3] / 2);
     }
 
     /** libtorch's pooling. */

@@ -2,6 +2,7 @@ package org.synapticgeometry.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -11,6 +12,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.pooling.Pool;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -59,7 +61,7 @@ class MaxPool2x2Test {
         }
     }
 
-    /** In the zoo CNN, inference (this pooling) and a training-mode pass (libtorch's) give the same logits, bit for bit. */
+    /** In the zoo CNN, inference and a training-mode pass give the same logits, bit for bit. */
     @Test
     void theCnnGivesTheSameLogitsAsWithLibtorchsPooling() {
         Architecture cnn = Zoo.get("cnn");
@@ -86,17 +88,71 @@ class MaxPool2x2Test {
     }
 
     @Test
-    void oddSizesAndTrainingUseLibtorchsPooling() {
+    void oddSizesUseLibtorchsPooling() {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray odd = activations(m, 2, 7);
             NDArray expected = Pool.maxPool2d(odd, WINDOW, WINDOW, new Shape(0, 0), false);
             assertThat(expected.getShape()).isEqualTo(new Shape(4, 2, 3, 3));
             assertThat(bits(inference(new MaxPool2x2(), m, odd))).containsExactly(bits(expected));
-            NDArray x = activations(m, 2, 8);
-            NDArray trained = new MaxPool2x2().forward(new ParameterStore(m, false), new NDList(x), true)
-                    .singletonOrThrow();
-            assertThat(bits(trained)).containsExactly(bits(Pool.maxPool2d(x, WINDOW, WINDOW, new Shape(0, 0), false)));
+            assertThat(bits(trained(new MaxPool2x2(), odd).output())).containsExactly(bits(expected));
         }
+    }
+
+    /**
+     * In training, the same outputs and the same input gradient as libtorch's pooling, bit for bit,
+     * through ties, zeros of both signs, infinities, NaN and floats whose difference overflows; the
+     * gradient ({@code 1 + 0.5 · output}, so that windows differ) reaches only each window's first maximum.
+     */
+    @Test
+    void trainingGivesLibtorchsValuesAndGradient() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            for (long side : new long[] {28, 14, 8, 2}) {
+                NDArray x = activations(m, 3, side);
+                Pass ours = trained(new MaxPool2x2(), x);
+                Pass libtorch = trained(Pool.maxPool2dBlock(WINDOW), x);
+                assertThat(bits(ours.output())).as("side %d outputs", side).containsExactly(bits(libtorch.output()));
+                assertThat(rawBits(ours.gradient())).as("side %d gradient", side)
+                        .containsExactly(rawBits(libtorch.gradient()));
+            }
+            float big = 3e38f;
+            NDArray extremes = m.create(new float[] {
+                -big, big, big, -big, -0f, 0f, 0f, -0f,
+                -0f, -0f, 0f, 0f, 1f, 1f, 1f, 1f,
+                Float.NaN, 1f, Float.NaN, 2f, Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY, -1f, Float.NEGATIVE_INFINITY,
+                3f, Float.NaN, 5f, 6f, Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY,
+                Float.NEGATIVE_INFINITY}, new Shape(1, 1, 4, 8));
+            Pass ours = trained(new MaxPool2x2(), extremes);
+            Pass libtorch = trained(Pool.maxPool2dBlock(WINDOW), extremes);
+            assertThat(rawBits(ours.gradient())).containsExactly(rawBits(libtorch.gradient()));
+            assertThat(bits(ours.output())).containsExactly(bits(libtorch.output()));
+        }
+    }
+
+    /** The training-mode output of {@code pool} on a copy of x and the gradient reaching x. */
+    private static Pass trained(Block pool, NDArray x) {
+        NDArray input = x.duplicate();
+        input.setRequiresGradient(true);
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            NDArray out = pool.forward(new ParameterStore(x.getManager(), false), new NDList(input), true)
+                    .singletonOrThrow();
+            NDArray finite = out.duplicate();
+            finite.set(finite.isNaN().logicalOr(finite.isInfinite()), 0f);
+            collector.backward(out.mul(finite.mul(0.25f).add(1f)).sum());
+            return new Pass(out, input.getGradient().duplicate());
+        }
+    }
+
+    private record Pass(NDArray output, NDArray gradient) {
+    }
+
+    /** The bits of every float as they are, signs of zeros and NaN payloads included. */
+    private static int[] rawBits(NDArray a) {
+        float[] f = a.toFloatArray();
+        int[] b = new int[f.length];
+        for (int i = 0; i < f.length; i++) {
+            b[i] = Float.floatToRawIntBits(f[i]);
+        }
+        return b;
     }
 
     /** A checkpoint of a CNN written with DJL's pooling block loads with this one: the same bytes. */

@@ -25,12 +25,15 @@ class JvmOptionsTest {
         }
     }
 
+    /** The early-compilation hints: the fused step's package and the CNN pooling's window maxima. */
     @Test
-    void theEarlyCompilationHintNamesThePackageOfTheFusedStep() throws IOException {
-        List<String> hints = Files.readAllLines(Path.of("bin/jvm.options")).stream()
-                .filter(l -> l.startsWith("-XX:CompileCommand=CompileThresholdScaling,")).toList();
-        assertThat(hints).hasSize(1);
-        String pattern = hints.get(0).split(",")[1];
-        assertThat(pattern).isEqualTo(VectorMirrorStep.class.getPackageName() + ".*::*");
+    void theEarlyCompilationHintsNameTheFusedStepsPackageAndTheWindowMaxima() throws IOException,
+            ClassNotFoundException {
+        List<String> patterns = Files.readAllLines(Path.of("bin/jvm.options")).stream()
+                .filter(l -> l.startsWith("-XX:CompileCommand=CompileThresholdScaling,"))
+                .map(l -> l.split(",")[1]).toList();
+        assertThat(patterns).containsExactly(VectorMirrorStep.class.getPackageName() + ".*::*",
+                "org.synapticgeometry.model.FirstMaxima::*");
+        Class.forName(patterns.get(1).replace("::*", ""));
     }
 }

@@ -13,7 +13,9 @@ import jdk.incubator.vector.VectorOperators;
  * timing-dependent step, so seeded training would not be bit-for-bit repeatable.
  *
  * <p>Each function has a fast path for the common inputs and a rare path taken by a whole vector
- * when one lane needs it ({@code wideExp}, {@code reducedExp}, {@code twoThirdsScaled}).
+ * when one lane needs it ({@code wideExp}, {@code reducedExp}, {@code twoThirdsScaled}); the rare
+ * path gives the other lanes the fast path's bits, so that a lane's result never depends on the
+ * lanes that share its vector (their number is the CPU's vector width).
  * {@code bin/jvm.options} keeps the rare paths from being inlined ({@code CompileCommand=dontinline}):
  * inlined, they push the hot loops past C2's node budget, and the loops then run several times
  * slower. Without those options the results are the same, only the speed may suffer.
@@ -66,16 +68,24 @@ final class LaneMath {
     /**
      * e^x. For |x| ≤ 1/4 (a mirror step's usual size) a degree-5 polynomial fitted for minimal
      * relative error on that interval (numpy, Lawson's algorithm; 1e−8, 9e−8 in float arithmetic).
-     * A vector with a larger lane takes x = k·ln 2 + r, |r| ≤ ln 2/2, e^r by a fitted degree-6
-     * polynomial (1e−7 in float arithmetic), times 2^k; beyond |x| &gt; 80 (or ±∞) 2^k is applied
-     * as two powers of two, so results underflow to subnormals and zero, or overflow to +∞, as
-     * they should. NaN gives NaN.
+     * Larger lanes take x = k·ln 2 + r, |r| ≤ ln 2/2, e^r by a fitted degree-6 polynomial (1e−7 in
+     * float arithmetic), times 2^k; when a lane has |x| &gt; 80 (or ±∞) the vector applies 2^k as two
+     * powers of two, so results underflow to subnormals and zero, or overflow to +∞, as they should
+     * (for the other lanes that gives the same bits as one power). NaN gives NaN. Each lane's result
+     * depends on that lane alone, so CPUs with narrower vectors give the same bits.
      */
     static FloatVector exp(FloatVector x) {
         FloatVector magnitude = x.abs();
-        if (magnitude.compare(VectorOperators.GT, SMALL_EXP).anyTrue()) {
-            return magnitude.compare(VectorOperators.GT, 80f).anyTrue() ? wideExp(x) : reducedExp(x);
+        VectorMask<Float> large = magnitude.compare(VectorOperators.GT, SMALL_EXP);
+        if (!large.anyTrue()) {
+            return smallExp(x);
         }
+        FloatVector reduced = magnitude.compare(VectorOperators.GT, 80f).anyTrue() ? wideExp(x) : reducedExp(x);
+        return large.allTrue() ? reduced : reduced.blend(smallExp(x), large.not());
+    }
+
+    /** The polynomial for |x| ≤ 1/4. */
+    private static FloatVector smallExp(FloatVector x) {
         return x.mul(SMALL_C5).add(SMALL_C4).mul(x).add(SMALL_C3).mul(x).add(SMALL_C2).mul(x).add(SMALL_C1).mul(x)
                 .add(1f);
     }

@@ -28,7 +28,8 @@ import org.synapticgeometry.geometry.Potentials;
  * interpreter runs the Vector API lane by lane in Java, C2 with SIMD instructions, Java 17 reads
  * byte buffers and later JDKs memory segments. The same steps run here after a warm-up (compiled),
  * in a child JVM with {@code -Xint} (never compiled) and, where one is installed, in a child JVM of
- * the newest JDK under {@code /usr/lib/jvm} (compiled); the fingerprints of the weights and momentum
+ * the newest JDK under {@code /usr/lib/jvm} (compiled), and in child JVMs whose vectors are narrower
+ * ({@code -XX:MaxVectorSize}, as on CPUs without AVX-512); the fingerprints of the weights and momentum
  * buffers must be equal. With the Vector API's own EXP the first check fails.
  */
 class FusedStepReproducibilityTest {
@@ -42,6 +43,19 @@ class FusedStepReproducibilityTest {
         String compiled = fingerprints();
         String interpreted = runChild(javaOf(Path.of(System.getProperty("java.home"))), "-Xint");
         assertThat(interpreted).isEqualTo(compiled);
+    }
+
+    /**
+     * A CPU with narrower vectors (AVX2's 256 bits, SSE's 128, against AVX-512's 512 here) gives the same
+     * bits: a lane's result must not depend on the lanes that share its vector.
+     */
+    @Test
+    void narrowerVectorsGiveTheSameBits() throws Exception {
+        String here = fingerprints();
+        for (int bytes : new int[] {32, 16}) {
+            String narrower = runChild(javaOf(Path.of(System.getProperty("java.home"))), "-XX:MaxVectorSize=" + bytes);
+            assertThat(narrower).as("fingerprints with %d-byte vectors", bytes).isEqualTo(here);
+        }
     }
 
     @Test

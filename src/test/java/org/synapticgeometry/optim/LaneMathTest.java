@@ -3,6 +3,7 @@ package org.synapticgeometry.optim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.SplittableRandom;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 import org.junit.jupiter.api.Test;
@@ -112,5 +113,31 @@ class LaneMathTest {
                 assertThat((double) out[i]).as("x = %s", x[i]).isCloseTo(expected, within(3e-7 * expected));
             }
         }
+    }
+
+    /**
+     * A lane's e^x does not depend on the lanes beside it: the same bits alone in its vector and next to
+     * a lane that takes the reduced path (0.6) or the wide one (100). Otherwise a CPU with narrower
+     * vectors, which groups other lanes together, would give other bits.
+     */
+    @Test
+    void expOfALaneIgnoresItsNeighbours() {
+        SplittableRandom r = new SplittableRandom(9);
+        for (int t = 0; t < 20000; t++) {
+            float x = t % 2 == 0 ? (float) (r.nextDouble() - 0.5) : (float) (180 * (r.nextDouble() - 0.5));
+            float alone = expInVector(x, 0f);
+            assertThat(Float.floatToIntBits(expInVector(x, 0.6f))).as("x = %s beside 0.6", x)
+                    .isEqualTo(Float.floatToIntBits(alone));
+            assertThat(Float.floatToIntBits(expInVector(x, 100f))).as("x = %s beside 100", x)
+                    .isEqualTo(Float.floatToIntBits(alone));
+        }
+    }
+
+    /** e^x of lane 0 of a vector whose last lane is {@code neighbour} (the others 0). */
+    private static float expInVector(float x, float neighbour) {
+        float[] v = new float[LANES.length()];
+        v[0] = x;
+        v[v.length - 1] = neighbour;
+        return LaneMath.exp(FloatVector.fromArray(LANES, v, 0)).lane(0);
     }
 }

@@ -1,2 +1,2 @@
-/** Waiting for work done on other threads: results and failures as the work produced them. */
+/** Work done on other threads: results and failures as the work produced them, and ranges split over the common pool. */
 package org.synapticgeometry.concurrent;

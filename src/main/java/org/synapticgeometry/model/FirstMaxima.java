@@ -4,10 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
+import org.synapticgeometry.concurrent.Split;
 
 /**
  * Where the maximum of each 2×2 window (stride 2) of float32 planes is, as libtorch's CPU max-pooling
@@ -38,15 +35,7 @@ final class FirstMaxima {
         FloatBuffer in = x.duplicate().order(ByteOrder.nativeOrder()).asFloatBuffer();
         LongBuffer out = indices.duplicate().order(ByteOrder.nativeOrder()).asLongBuffer();
         int tasks = Math.max(1, Math.min(threads, planes / MIN_PLANES_PER_TASK));
-        int per = (planes + tasks - 1) / tasks;
-        List<ForkJoinTask<?>> others = new ArrayList<>();
-        for (int from = per; from < planes; from += per) {
-            int start = from;
-            int end = Math.min(planes, from + per);
-            others.add(ForkJoinPool.commonPool().submit(() -> scan(in, out, start, end, height, width)));
-        }
-        scan(in, out, 0, Math.min(per, planes), height, width);
-        others.forEach(ForkJoinTask::join);
+        Split.run(planes, tasks, 1, (from, to) -> scan(in, out, from, to, height, width));
     }
 
     /**

@@ -9,11 +9,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import org.synapticgeometry.concurrent.Split;
 import org.synapticgeometry.geometry.HypentropyPotential;
 import org.synapticgeometry.geometry.NegativeEntropyPotential;
 import org.synapticgeometry.geometry.PNormPotential;
@@ -100,11 +99,7 @@ abstract sealed class VectorMirrorStep implements FusedStep {
         Object w = LaneMemory.of(weight);
         Object g = LaneMemory.of(gradient);
         Object b = LaneMemory.of(momentum);
-        if (chunks == 1) {
-            sweep(w, g, b, c, 0, full);
-        } else {
-            sweepInParallel(w, g, b, c, full, chunks);
-        }
+        Split.run(full, chunks, VECTOR_BYTES, (from, to) -> sweep(w, g, b, c, from, to));
         if (full < bytes) {
             ByteBuffer tailWeight = padded(weight, full);
             ByteBuffer tailMomentum = momentum == null ? null : padded(momentum, full);
@@ -115,23 +110,6 @@ abstract sealed class VectorMirrorStep implements FusedStep {
                 copyBack(tailMomentum, momentum, full);
             }
         }
-    }
-
-    /**
-     * Splits [0, full) into {@code chunks} vector-aligned ranges: all but the first go to the common
-     * fork-join pool, the first runs on the caller. Lanes are independent, so the result does not
-     * depend on the split.
-     */
-    private void sweepInParallel(Object w, Object g, Object b, StepCoefficients c, int full, int chunks) {
-        int per = full / chunks / VECTOR_BYTES * VECTOR_BYTES;
-        List<ForkJoinTask<?>> others = new ArrayList<>();
-        for (int k = 1; k < chunks; k++) {
-            int from = k * per;
-            int to = k == chunks - 1 ? full : from + per;
-            others.add(ForkJoinPool.commonPool().submit(() -> sweep(w, g, b, c, from, to)));
-        }
-        sweep(w, g, b, c, 0, per);
-        others.forEach(ForkJoinTask::join);
     }
 
     /**
